@@ -1,0 +1,1 @@
+"""Prefect flows and tasks, all I/O, and the incidents CLI."""

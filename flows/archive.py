@@ -1,0 +1,92 @@
+"""The raw archive: every document's bytes stored once under their sha256, with a record of each arrival."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+
+class ArchiveCorrupt(RuntimeError):
+    """A stored body no longer matches the hash it is stored under."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    sha256: str
+    path: Path
+    new: bool  # False when the same bytes were already in the archive
+
+
+def sha256_of(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def write_once(path: Path, body: bytes) -> bool:
+    """Write a file by a rename from a temporary beside it; never replace an existing one."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # link() refuses to replace: two writers of the same bytes cannot clobber each other
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        os.unlink(tmp)
+
+
+class Archive:
+    """Content-addressed bodies under raw/<sha[:2]>/<sha>, provenance beside them, an append-only log."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.log = root / "records.jsonl"
+
+    def path_of(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def put(self, body: bytes, record: dict[str, Any]) -> Stored:
+        """Store a body (once) and append its record: source, url or path, time, and HTTP facts."""
+        sha = sha256_of(body)
+        path = self.path_of(sha)
+        new = write_once(path, body)
+        full = {"sha256": sha, "size": len(body), **record}
+        write_once(path.with_name(sha + ".json"), json.dumps(full, indent=1, sort_keys=True).encode())
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(full, sort_keys=True) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        return Stored(sha, path, new)
+
+    def get(self, sha256: str) -> bytes:
+        """The stored bytes, checked against their hash."""
+        body = self.path_of(sha256).read_bytes()
+        if sha256_of(body) != sha256:
+            raise ArchiveCorrupt(f"raw/{sha256[:2]}/{sha256}: content does not match its hash")
+        return body
+
+    def has(self, sha256: str) -> bool:
+        return self.path_of(sha256).exists()
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every arrival ever recorded, oldest first; a torn last line (a killed run) is skipped."""
+        if not self.log.exists():
+            return
+        with open(self.log, encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError:
+                    continue

@@ -1,0 +1,67 @@
+"""The two published tables' schemas, written once: used to write, to validate and for the data dictionary."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+from transforms.reference import Vocabulary
+
+KEY = ("year", "country", "group")
+
+_DICT = pa.dictionary(pa.int32(), pa.string())
+
+
+def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+FACTS = pa.schema(
+    [
+        _field("source_id", _DICT, "Id of the source in the sources registry", False),
+        _field("publisher", _DICT, "Publisher of the source, as the registry names it", False),
+        _field("trust", pa.int16(), "The source's trust rank from the registry (lower = more trusted)", False),
+        _field("document_id", pa.string(), "sha256 of the document's raw bytes (its key in data/raw)", False),
+        _field("document", pa.string(), "File name of the document", False),
+        _field("location", pa.string(), "URL the document was fetched from, or its path relative to the registry"),
+        _field("published", pa.string(), "Publication date as the document gives it (YYYY-MM-DD, YYYY-MM or YYYY)"),
+        _field("year", pa.int16(), "Calendar year the figure is about", False),
+        _field("country", _DICT, "ISO 3166-1 alpha-3 code of where the incidents happened", False),
+        _field("group", _DICT, "Perpetrator or reporting category (codebook group id)", False),
+        _field("metric", _DICT, "What is counted (codebook metric id)", False),
+        _field("value", pa.float64(), "The number the report states; a decline is negative", False),
+        _field("value_high", pa.float64(), "Upper end of a range; null otherwise"),
+        _field("approx", pa.bool_(), "True when the report hedges the number (nearly, about, over ...)", False),
+        _field("evidence", pa.string(), "The sentence or table row the figure was read from", False),
+        _field("evidence_start", pa.int32(), "Start of the evidence in the document's text (characters)", False),
+        _field("evidence_end", pa.int32(), "End of the evidence in the document's text (characters)", False),
+        _field("rule", _DICT, "Which extraction rule produced the figure", False),
+    ]
+)
+
+FACTS_ORDER = ("year", "country", "group", "metric", "source_id", "document_id", "evidence_start", "value")
+
+
+def incidents_schema(vocabulary: Vocabulary) -> pa.Schema:
+    """The year x country x group table: one nullable column per metric of the codebook."""
+    fields = [
+        _field("year", pa.int16(), "Calendar year the figures are about", False),
+        _field("country", _DICT, "ISO 3166-1 alpha-3 code of where the incidents happened", False),
+        _field("group", _DICT, "Perpetrator or reporting category (codebook group id)", False),
+    ]
+    for metric in vocabulary.metrics.values():
+        type_ = pa.int32() if metric.kind == "count" else pa.float64()
+        fields.append(_field(metric.id, type_, metric.description))
+    fields += [
+        _field("n_documents", pa.int16(), "How many documents state at least one figure of this row", False),
+        _field("sources", pa.list_(pa.string()), "Ids of the sources behind the row's figures, sorted", False),
+    ]
+    return pa.schema(fields)
+
+
+def describe(schema: pa.Schema) -> list[tuple[str, str, str, bool]]:
+    """(name, type, description, nullable) of each column, for the data dictionary."""
+    rows = []
+    for field in schema:
+        meta = field.metadata or {}
+        type_ = field.type.value_type if pa.types.is_dictionary(field.type) else field.type
+        rows.append((field.name, str(type_), meta.get(b"description", b"").decode(), field.nullable))
+    return rows
