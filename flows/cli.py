@@ -53,6 +53,64 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed and failed == len(args.files) else 0
 
 
+def _prefect_quiet() -> None:
+    """Run flows in-process against Prefect's temporary local server, without telemetry."""
+    import os
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def _finish(summary: dict) -> int:
+    from flows.pipeline import RunSummary
+
+    report = RunSummary(**summary)
+    print("\n".join(report.lines()))
+    if report.status == "published":
+        print(f"snapshot: {report.snapshot}")
+    return 0
+
+
+def _run_flow(call) -> int:
+    """Run a flow, print its summary; a failed run prints why and exits non-zero."""
+    from flows.lock import RunInProgress
+    from flows.registry import RegistryError
+    from flows.validate import ValidationFailed
+
+    try:
+        return _finish(call())
+    except ValidationFailed as failure:
+        print(f"error: {failure}\nnothing was published; the last good snapshot stays `latest`.", file=sys.stderr)
+        return 2
+    except (RunInProgress, RegistryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the nightly flow once."""
+    _prefect_quiet()
+    from flows.pipeline import nightly
+
+    return _run_flow(lambda: nightly(sources=args.sources, data_dir=args.data_dir, offline=args.offline))
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    """Run the backfill flow once over a range of years."""
+    _prefect_quiet()
+    from flows.pipeline import backfill
+
+    return _run_flow(lambda: backfill(first_year=args.first_year, last_year=args.last_year, source_ids=args.source or None,
+                                      offline=args.offline, sources=args.sources, data_dir=args.data_dir))
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", help="sources registry (default: data/sources.toml)")
+    parser.add_argument("--data-dir", help="where the raw archive and snapshots live (default: data/)")
+    parser.add_argument("--offline", action="store_true", help="use only documents already in the raw archive")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="incidents", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -63,6 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--country", help="ISO3 country for texts that name none")
     extract.add_argument("--out", required=True, help="output CSV, or - for standard output")
     extract.set_defaults(handler=cmd_extract)
+
+    run = commands.add_parser("run", help="run the nightly flow once, on the enabled sources")
+    _common(run)
+    run.set_defaults(handler=cmd_run)
+
+    back = commands.add_parser("backfill", help="rebuild the cells of a range of years")
+    back.add_argument("--from", dest="first_year", type=int, required=True, metavar="YEAR")
+    back.add_argument("--to", dest="last_year", type=int, required=True, metavar="YEAR")
+    back.add_argument("--source", action="append", metavar="ID", help="a source id (repeatable; default: all enabled)")
+    _common(back)
+    back.set_defaults(handler=cmd_backfill)
     return parser
 
 

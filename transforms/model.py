@@ -97,3 +97,16 @@ class Extraction:
     @property
     def drop_counts(self) -> dict[str, int]:
         return dict(self.drops)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Where a parsed document came from: its source in the registry and its raw bytes' hash."""
+
+    source_id: str
+    publisher: str
+    trust: int
+    document_id: str  # sha256 of the raw bytes
+    document: str  # file name
+    location: str | None  # url, or path relative to the registry
+    published: str | None

@@ -1,0 +1,176 @@
+"""Immutable, versioned snapshots: written beside, then made `latest` by an atomic pointer switch."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows.archive import sha256_of
+from transforms.schema import describe
+
+TMP_PREFIX = ".tmp-"
+# Fixed writer settings: the same rows give the same bytes with the same pyarrow.
+PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, use_dictionary=True, write_statistics=True,
+                       version="2.6", data_page_version="1.0", store_schema=True)
+
+
+class SchemaMismatch(ValueError):
+    """A frame does not fit its table's schema (a missing column, a value of the wrong type)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    version: str
+    path: Path
+    new: bool  # False when the data equalled `latest` and nothing was written
+
+
+def to_arrow(frame: pd.DataFrame, schema: pa.Schema, name: str) -> pa.Table:
+    """The frame as an Arrow table of exactly the schema, with only our column descriptions as metadata."""
+    missing = [f.name for f in schema if f.name not in frame.columns]
+    if missing:
+        raise SchemaMismatch(f"{name}: missing columns {missing}")
+    try:
+        table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as error:
+        raise SchemaMismatch(f"{name}: {error}") from error
+    return table.replace_schema_metadata({"table": name})
+
+
+def logical_hash(table: pa.Table) -> str:
+    """sha256 of the rows as canonical JSON lines: survives a pyarrow upgrade that changes Parquet bytes."""
+    digest = hashlib.sha256()
+    for row in table.to_pylist():
+        digest.update(json.dumps(row, sort_keys=True, separators=(",", ":"), default=str).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, row_group_size=max(len(table), 1), **PARQUET_OPTIONS)
+    return buffer.getvalue()
+
+
+def content_hash(hashes: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+
+
+def read_manifest(snapshot: Path) -> dict[str, Any]:
+    return json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
+
+
+def latest_version(published: Path) -> str | None:
+    """The version `latest` points at, or None before the first publication."""
+    latest = published / "latest"
+    return os.readlink(latest) if latest.is_symlink() else None
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, body: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(body)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def remove_partial(published: Path) -> list[str]:
+    """Remove what killed runs left half-written (temporary snapshot dirs and pointers)."""
+    removed = []
+    if published.exists():
+        for path in published.iterdir():
+            if path.name.startswith(TMP_PREFIX):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+                removed.append(path.name)
+    return removed
+
+
+def switch_latest(published: Path, version: str) -> None:
+    """Point `latest` at a version with one rename, so readers see the old or the new, never neither."""
+    pointer = published / f"{TMP_PREFIX}latest-{os.getpid()}"
+    if pointer.is_symlink() or pointer.exists():
+        pointer.unlink()
+    os.symlink(version, pointer)
+    os.replace(pointer, published / "latest")
+    _fsync_dir(published)
+
+
+def publish_snapshot(
+    published: Path,
+    tables: dict[str, tuple[pd.DataFrame, pa.Schema]],
+    manifest: dict[str, Any],
+    validation: dict[str, Any],
+    now: datetime,
+) -> Published:
+    """Write a new snapshot beside the others and switch `latest` to it; nothing when the data is unchanged."""
+    arrow = {name: to_arrow(frame, schema, name) for name, (frame, schema) in tables.items()}
+    hashes = {name: logical_hash(table) for name, table in arrow.items()}
+    digest = content_hash(hashes)
+    published.mkdir(parents=True, exist_ok=True)
+    current = latest_version(published)
+    if current and read_manifest(published / current).get("content_hash") == digest:
+        return Published(current, published / current, new=False)
+
+    version = f"{now:%Y%m%dT%H%M%SZ}-{digest[:8]}"
+    staging = published / f"{TMP_PREFIX}{version}-{os.getpid()}"
+    staging.mkdir()
+    files = {}
+    for name, table in arrow.items():
+        body = parquet_bytes(table)
+        _write_file(staging / f"{name}.parquet", body)
+        files[name] = {
+            "file": f"{name}.parquet",
+            "rows": table.num_rows,
+            "sha256": sha256_of(body),
+            "logical_sha256": hashes[name],
+            "columns": [dict(zip(("name", "type", "description", "nullable"), c)) for c in describe(table.schema)],
+        }
+    validation_body = json.dumps(validation, indent=1, sort_keys=True, default=str).encode()
+    _write_file(staging / "validation.json", validation_body)
+    full = {
+        "version": version,
+        "created_at": now.isoformat(),
+        "previous": current,
+        "content_hash": digest,
+        "tables": files,
+        "files": {**{f["file"]: f["sha256"] for f in files.values()}, "validation.json": sha256_of(validation_body)},
+        **manifest,
+    }
+    _write_file(staging / "manifest.json", json.dumps(full, indent=1, sort_keys=True, default=str).encode())
+    _fsync_dir(staging)
+    target = published / version
+    os.rename(staging, target)
+    _fsync_dir(published)
+    switch_latest(published, version)
+    return Published(version, target, new=True)
+
+
+def read_latest_table(published: Path, name: str) -> pd.DataFrame | None:
+    """A table of the `latest` snapshot, or None before the first publication."""
+    version = latest_version(published)
+    if version is None:
+        return None
+    frame = pq.read_table(published / version / f"{name}.parquet").to_pandas()
+    # dictionary columns come back as categoricals; the pipeline works on plain strings
+    for column in frame.select_dtypes("category").columns:
+        frame[column] = frame[column].astype(str)
+    return frame
