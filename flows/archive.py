@@ -14,6 +14,10 @@ class ArchiveCorrupt(RuntimeError):
     """A stored body no longer matches the hash it is stored under."""
 
 
+class MissingBody(LookupError):
+    """A record was to point at a body the archive does not hold."""
+
+
 @dataclass(frozen=True)
 class Stored:
     sha256: str
@@ -63,12 +67,23 @@ class Archive:
         new = write_once(path, body)
         full = {"sha256": sha, "size": len(body), **record}
         write_once(path.with_name(sha + ".json"), json.dumps(full, indent=1, sort_keys=True).encode())
+        self._append(full)
+        return Stored(sha, path, new)
+
+    def revisit(self, sha256: str, record: dict[str, Any]) -> Stored:
+        """Append a record for bytes already stored (an HTTP 304 that reuses them); the body is not touched."""
+        path = self.path_of(sha256)
+        if not path.exists():
+            raise MissingBody(f"raw/{sha256[:2]}/{sha256}: a revisit needs the body already stored")
+        self._append({"sha256": sha256, "size": path.stat().st_size, **record})
+        return Stored(sha256, path, False)
+
+    def _append(self, record: dict[str, Any]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.log, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(full, sort_keys=True) + "\n")
+            handle.write(json.dumps(record, sort_keys=True) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
-        return Stored(sha, path, new)
 
     def get(self, sha256: str) -> bytes:
         """The stored bytes, checked against their hash."""
@@ -90,3 +105,13 @@ class Archive:
                     yield json.loads(line)
                 except json.JSONDecodeError:
                     continue
+
+    def latest_by_url(self, source_id: str | None = None) -> dict[str, dict[str, Any]]:
+        """The newest record of each URL whose body is stored (a 200 or a 304), optionally of one source only."""
+        latest: dict[str, dict[str, Any]] = {}
+        for record in self.records():
+            if "url" not in record or (source_id is not None and record.get("source_id") != source_id):
+                continue
+            if self.has(record["sha256"]):
+                latest[record["url"]] = record
+        return latest
