@@ -36,7 +36,7 @@ class Published:
 
 
 def to_arrow(frame: pd.DataFrame, schema: pa.Schema, name: str) -> pa.Table:
-    """The frame as an Arrow table of exactly the schema, with only our column descriptions as metadata."""
+    """The frame as an Arrow table of exactly the schema, column descriptions in the field metadata."""
     missing = [f.name for f in schema if f.name not in frame.columns]
     if missing:
         raise SchemaMismatch(f"{name}: missing columns {missing}")
@@ -44,7 +44,8 @@ def to_arrow(frame: pd.DataFrame, schema: pa.Schema, name: str) -> pa.Table:
         table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as error:
         raise SchemaMismatch(f"{name}: {error}") from error
-    return table.replace_schema_metadata({"table": name})
+    # pandas' own metadata stays: pd.read_parquet then restores nullable Int32 counts instead of floats
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"table": name.encode()})
 
 
 def logical_hash(table: pa.Table) -> str:

@@ -85,8 +85,7 @@ def validate_tables(
         result = batch.validate(suite, expectation_parameters=parameters, result_format="SUMMARY")
         report.results[name] = result.describe_dict()
         report.evaluated += len(result.results)
-        notes = [e.get("meta", {}).get("notes", "") for e in written["expectations"]]
-        for index, outcome in enumerate(result.results):
+        for outcome in result.results:
             if outcome.success:
                 continue
             report.success = False
@@ -96,7 +95,7 @@ def validate_tables(
                     table=name,
                     expectation=config.type,
                     column=config.kwargs.get("column") or ",".join(config.kwargs.get("column_list", [])) or None,
-                    note=notes[index] if index < len(notes) else "",
+                    note=(config.meta or {}).get("notes", ""),
                     unexpected=list(outcome.result.get("partial_unexpected_list") or []),
                 )
             )
