@@ -3,26 +3,17 @@ from __future__ import annotations
 
 import re
 
-from transforms.model import Document, EmptyDocument, UndecodableDocument, UnsupportedFormat
+from transforms.encoding import decode_text
+from transforms.html import parse_html
+from transforms.model import Document, DocumentTooLarge, EmptyDocument, UnsupportedFormat
+from transforms.pdf import MAX_PAGES, parse_pdf
+
+# a report is text; anything bigger than this is a data dump or an attack on the parser
+MAX_BYTES = 20 * 1024 * 1024
 
 _HEADER_KEYS = ("url", "title", "published", "source_org")
 _HEADER_LINE = re.compile(r"^(?P<key>[a-z_]+):[ \t]*(?P<value>.*)$")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
-def decode_text(raw: bytes, name: str) -> str:
-    """Bytes to str: a BOM wins, then UTF-8, then cp1252 (the usual mislabelled Windows text)."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if raw.startswith(bom):
-            return raw.decode(codec)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise UndecodableDocument(name, f"neither UTF-8 nor cp1252 ({error})") from error
 
 
 def parse_published(value: str | None) -> str | None:
@@ -83,11 +74,29 @@ def sniff_format(raw: bytes, name: str, content_type: str | None = None) -> str:
     return "text"
 
 
-def parse_document(raw: bytes, *, name: str, format: str = "auto", content_type: str | None = None) -> Document:
+def parse_document(
+    raw: bytes,
+    *,
+    name: str,
+    format: str = "auto",
+    content_type: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+) -> Document:
     """Parse a report's raw bytes; raises a DocumentError subclass that names the document and the reason."""
+    if len(raw) > max_bytes:
+        raise DocumentTooLarge(name, f"{len(raw)} bytes, more than {max_bytes}")
     if not raw.strip():
         raise EmptyDocument(name, "no bytes")
     kind = sniff_format(raw, name, content_type) if format == "auto" else format
     if kind == "text":
         return parse_text(raw, name)
-    raise UnsupportedFormat(name, f"format {kind!r} is not readable yet")
+    if kind == "html":
+        return parse_html(raw, name, content_type=content_type)
+    if kind == "pdf":
+        return parse_pdf(raw, name, max_pages=max_pages)
+    raise UnsupportedFormat(name, f"format {kind!r} is not readable")
+
+
+# decode_text lives in transforms.encoding; it is imported here for the callers that know it from this module
+__all__ = ["decode_text", "parse_document", "parse_published", "parse_text", "parse_text_header", "sniff_format"]

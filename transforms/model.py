@@ -35,6 +35,12 @@ class NoTextLayer(DocumentError):
     reason = "no-text-layer"
 
 
+class UnreadableDocument(DocumentError):
+    """The file is broken or encrypted: the PDF library could not read it."""
+
+    reason = "unreadable-pdf"
+
+
 @dataclass(frozen=True)
 class Table:
     """A table as a grid of cell texts, with where its rendering sits in the document text."""
