@@ -105,6 +105,18 @@ def cmd_backfill(args: argparse.Namespace) -> int:
                                       offline=args.offline, sources=args.sources, data_dir=args.data_dir))
 
 
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    """Write the data dictionary rendered from the schemas and the codebook."""
+    from flows.paths import REFERENCE_DIR
+    from flows.reading import read_vocabulary
+    from transforms.dictionary import render_data_dictionary
+
+    out = Path(args.out) if args.out else REFERENCE_DIR / "data-dictionary.md"
+    out.write_text(render_data_dictionary(read_vocabulary()), encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", help="sources registry (default: data/sources.toml)")
     parser.add_argument("--data-dir", help="where the raw archive and snapshots live (default: data/)")
@@ -132,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--source", action="append", metavar="ID", help="a source id (repeatable; default: all enabled)")
     _common(back)
     back.set_defaults(handler=cmd_backfill)
+
+    dictionary = commands.add_parser("dictionary", help="write the data dictionary (data/reference/data-dictionary.md)")
+    dictionary.add_argument("--out", help="where to write it instead")
+    dictionary.set_defaults(handler=cmd_dictionary)
     return parser
 
 
