@@ -93,7 +93,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     _prefect_quiet()
     from flows.pipeline import nightly
 
-    return _run_flow(lambda: nightly(sources=args.sources, data_dir=args.data_dir, offline=args.offline))
+    return _run_flow(lambda: nightly(sources=args.sources, data_dir=args.data_dir, offline=args.offline,
+                                     force=args.force))
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
@@ -102,7 +103,8 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     from flows.pipeline import backfill
 
     return _run_flow(lambda: backfill(first_year=args.first_year, last_year=args.last_year, source_ids=args.source or None,
-                                      offline=args.offline, sources=args.sources, data_dir=args.data_dir))
+                                      force=args.force, offline=args.offline, sources=args.sources,
+                                      data_dir=args.data_dir))
 
 
 def cmd_dictionary(args: argparse.Namespace) -> int:
@@ -121,6 +123,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", help="sources registry (default: data/sources.toml)")
     parser.add_argument("--data-dir", help="where the raw archive and snapshots live (default: data/)")
     parser.add_argument("--offline", action="store_true", help="use only documents already in the raw archive")
+    parser.add_argument("--force", action="store_true", help="parse every document again, even unchanged ones")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,7 +22,8 @@ from flows.reading import read_vocabulary
 from flows.registry import Source, read_sources, select_sources
 from flows.sources import DocumentRef, SourceResult, read_archived_files, read_file_source
 from flows.validate import ValidationFailed, ValidationReport, validate_tables
-from flows.version import code_version
+from flows.cache import ExtractionCache
+from flows.version import code_fingerprint, code_version
 from transforms.documents import parse_document
 from transforms.extract import extract_figures
 from transforms.model import DocumentError, DocumentInfo, Extraction
@@ -41,6 +42,7 @@ class DocumentOutcome:
     info: DocumentInfo | None = None
     extraction: Extraction | None = None
     error: str | None = None
+    cached: bool = False  # read from the extraction cache, not parsed again
 
 
 @dataclass
@@ -52,6 +54,7 @@ class RunSummary:
     parameters: dict[str, Any]
     sources: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
+    parsed: int = 0  # documents parsed this run; the rest came from the extraction cache
     figures: int = 0
     drops: dict[str, int] = field(default_factory=dict)
     quarantined: list[dict[str, str]] = field(default_factory=list)
@@ -75,7 +78,8 @@ class RunSummary:
             refused = f", {len(s['refused'])} refused" if s["refused"] else ""
             out.append(f"  source {s['id']}: {s['status']}, {s['documents']} documents{refused}{extra}")
             out += [f"    refused {loc}: {reason}" for loc, reason in s["refused"]]
-        out.append(f"  documents parsed: {self.documents}, figures extracted: {self.figures}")
+        out.append(f"  documents: {self.documents} ({self.parsed} parsed, {self.documents - self.parsed} unchanged"
+                   f" since an earlier run), figures: {self.figures}")
         if self.drops:
             out.append("  numbers dropped: " + ", ".join(f"{k}={v}" for k, v in sorted(self.drops.items())))
         for q in self.quarantined:
@@ -133,25 +137,37 @@ def _archived(source: Source, archive: Archive) -> SourceResult:
     return read_archived_files(source, archive)
 
 
+def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary
+                     ) -> tuple[str | None, Extraction | None, str | None]:
+    """(published, extraction, error) of one document: parse, then extract; a DocumentError is the error."""
+    try:
+        document = parse_document(raw, name=ref.name, format=source.format, content_type=ref.content_type)
+        return document.published, extract_figures(document, vocabulary, default_country=source.country), None
+    except DocumentError as error:
+        return None, None, f"{error.reason}: {error.detail}"
+
+
 @task(name="parse-extract", cache_policy=NO_CACHE)
 def parse_and_extract(
-    refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary
+    refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
+    fingerprint: str, force: bool,
 ) -> list[DocumentOutcome]:
     """Parse and extract a batch of archived documents; a bad document is quarantined, the rest go on."""
-    archive = Archive(DataDir(data_dir).raw)
+    layout = DataDir(data_dir)
+    archive, cache = Archive(layout.raw), ExtractionCache(layout.state, fingerprint)
     outcomes = []
     for ref in refs:
         source = sources[ref.source_id]
-        try:
-            document = parse_document(archive.get(ref.sha256), name=ref.name, format=source.format,
-                                      content_type=ref.content_type)
-            extraction = extract_figures(document, vocabulary, default_country=source.country)
-        except DocumentError as error:
-            outcomes.append(DocumentOutcome(ref, error=f"{error.reason}: {error.detail}"))
-            continue
-        info = DocumentInfo(source.id, source.publisher, source.trust, ref.sha256, ref.name, ref.location,
-                            document.published)
-        outcomes.append(DocumentOutcome(ref, info, extraction))
+        key = cache.key(ref.sha256, name=ref.name, format=source.format, country=source.country,
+                        content_type=ref.content_type)
+        cached = None if force else cache.get(key)
+        if cached is None:
+            published, extraction, error = extract_document(archive.get(ref.sha256), ref, source, vocabulary)
+            cache.put(key, published, extraction, error)
+        else:
+            published, extraction, error = cached
+        info = DocumentInfo(source.id, source.publisher, source.trust, ref.sha256, ref.name, ref.location, published)
+        outcomes.append(DocumentOutcome(ref, info, extraction, error, cached=cached is not None))
     return outcomes
 
 
@@ -197,8 +213,8 @@ def _batches(items: list, size: int) -> list[list]:
 
 
 def run_pipeline(
-    *, flow_name: str, sources_path: Path, data_dir: Path, offline: bool, source_ids: list[str] | None,
-    years: tuple[int, int] | None, now: datetime, parameters: dict[str, Any],
+    *, flow_name: str, sources_path: Path, data_dir: Path, offline: bool, force: bool,
+    source_ids: list[str] | None, years: tuple[int, int] | None, now: datetime, parameters: dict[str, Any],
 ) -> RunSummary:
     """The pipeline's sentence; each step a task over a pure function of transforms/."""
     logger = get_run_logger()
@@ -206,7 +222,7 @@ def run_pipeline(
     layout = DataDir(data_dir)
     with run_lock(layout.state):
         try:
-            _run_steps(summary, layout, sources_path, offline, source_ids, years, now, parameters, logger)
+            _run_steps(summary, layout, sources_path, offline, force, source_ids, years, now, logger)
         except BaseException as error:
             if summary.status == "running":
                 summary.status = f"failed: {type(error).__name__}: {error}"
@@ -227,9 +243,8 @@ def write_run_record(layout: DataDir, summary: RunSummary, now: datetime) -> Pat
     return path
 
 
-def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline: bool,
-               source_ids: list[str] | None, years: tuple[int, int] | None, now: datetime,
-               parameters: dict[str, Any], logger: Any) -> None:
+def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline: bool, force: bool,
+               source_ids: list[str] | None, years: tuple[int, int] | None, now: datetime, logger: Any) -> None:
     data_dir = layout.root
     for name in remove_partial(layout.published):
         logger.warning("removed %s left by an interrupted run", name)
@@ -244,17 +259,20 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
                                 "refused": [list(r) for r in result.refused], "error": result.error})
     refs = [ref for result in results for ref in result.documents]
     by_id = {s.id: s for s in registry}
-    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary) for batch in _batches(refs, BATCH_SIZE)]
+    fingerprint = code_fingerprint()
+    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, fingerprint, force)
+               for batch in _batches(refs, BATCH_SIZE)]
     outcomes = [o for f in futures for o in f.result()]
 
     drops: Counter[str] = Counter()
+    summary.documents = len(outcomes)
     for outcome in outcomes:
+        summary.parsed += not outcome.cached
         if outcome.extraction is None:
             summary.quarantined.append({"source_id": outcome.ref.source_id, "document": outcome.ref.name,
                                         "sha256": outcome.ref.sha256, "reason": outcome.error or ""})
             logger.warning("quarantined %s: %s", outcome.ref.name, outcome.error)
             continue
-        summary.documents += 1
         summary.figures += len(outcome.extraction.figures)
         drops.update(outcome.extraction.drop_counts)
     summary.drops = dict(sorted(drops.items()))
@@ -277,7 +295,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     summary.validation = report.summary()
 
     manifest = {
-        "run": {"flow": summary.flow, "parameters": parameters, "started_at": now.isoformat()},
+        "run": {"flow": summary.flow, "parameters": summary.parameters, "started_at": now.isoformat()},
         "code_version": code_version(),
         "sources": summary.sources,
         "documents": [
@@ -302,12 +320,13 @@ def _paths(sources: str | None, data_dir: str | None) -> tuple[Path, Path]:
 
 
 @flow(name="nightly", log_prints=True)
-def nightly(sources: str | None = None, data_dir: str | None = None, offline: bool = False) -> dict[str, Any]:
+def nightly(sources: str | None = None, data_dir: str | None = None, offline: bool = False,
+            force: bool = False) -> dict[str, Any]:
     """Every enabled source, end to end, published as a new snapshot when anything changed."""
     sources_path, data_path = _paths(sources, data_dir)
     summary = run_pipeline(flow_name="nightly", sources_path=sources_path, data_dir=data_path, offline=offline,
-                           source_ids=None, years=None, now=datetime.now(timezone.utc),
-                           parameters={"sources": str(sources_path), "offline": offline})
+                           force=force, source_ids=None, years=None, now=datetime.now(timezone.utc),
+                           parameters={"sources": str(sources_path), "offline": offline, "force": force})
     return asdict(summary)
 
 
@@ -320,16 +339,21 @@ def backfill(
     first_year: Annotated[int, Field(ge=1970, le=2100, description="First year to rebuild")],
     last_year: Annotated[int, Field(ge=1970, le=2100, description="Last year to rebuild (inclusive)")],
     source_ids: list[str] | None = None,
+    force: bool = False,
     offline: bool = False,
     sources: str | None = None,
     data_dir: str | None = None,
 ) -> dict[str, Any]:
-    """Rebuild the cells of some years from some sources (default: all enabled) and publish the result."""
+    """Rebuild the cells of some years from some sources (default: all enabled) and publish the result.
+
+    force: parse every document again, even those already extracted by this code version.
+    """
     if first_year > last_year:
         raise BackfillRangeError(f"first_year {first_year} is after last_year {last_year}")
     sources_path, data_path = _paths(sources, data_dir)
     summary = run_pipeline(flow_name="backfill", sources_path=sources_path, data_dir=data_path, offline=offline,
-                           source_ids=source_ids, years=(first_year, last_year), now=datetime.now(timezone.utc),
+                           force=force, source_ids=source_ids, years=(first_year, last_year),
+                           now=datetime.now(timezone.utc),
                            parameters={"first_year": first_year, "last_year": last_year, "source_ids": source_ids,
-                                       "offline": offline, "sources": str(sources_path)})
+                                       "force": force, "offline": offline, "sources": str(sources_path)})
     return asdict(summary)
