@@ -38,6 +38,10 @@ class Refusal:
     reason: str  # robots, http-status, timeout, connection, too-large, content-type, rate-limited, redirects, listing
     detail: str = ""
 
+    @classmethod
+    def of(cls, error: Refused) -> Refusal:
+        return cls(error.url, error.reason, error.detail)
+
     def __str__(self) -> str:
         return f"{self.url}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
 
@@ -202,13 +206,13 @@ class Fetcher:
             report_urls, refused = self._walk_listing(source, previous)
         except Refused as failure:
             archived = read_archived_source(self.archive, source)
-            return dataclasses.replace(archived, error=Refusal(failure.url, failure.reason, failure.detail))
+            return dataclasses.replace(archived, error=Refusal.of(failure))
         documents = []
         for url in report_urls:
             try:
                 documents.append(self._fetch(source.id, url, "report", previous))
             except Refused as refusal:
-                refused.append(Refusal(refusal.url, refusal.reason, refusal.detail))
+                refused.append(Refusal.of(refusal))
         return SourceResult(source.id, tuple(documents), tuple(refused))
 
     def _walk_listing(self, source: Source, previous: dict[str, dict[str, Any]]) -> tuple[list[str], list[Refusal]]:
@@ -228,7 +232,7 @@ class Fetcher:
             except Refused as refusal:
                 if page_url == source.url:
                     raise
-                refused.append(Refusal(refusal.url, refusal.reason, refusal.detail))
+                refused.append(Refusal.of(refusal))
                 break
             if page_url == source.url and not links:
                 raise Refused(page_url, "listing", f"the follow selector {source.follow!r} matches no link")

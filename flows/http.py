@@ -139,14 +139,18 @@ class HttpClient:
             pause = None
             try:
                 with self.session.get(url, headers=headers, timeout=self.timeout, stream=True, allow_redirects=False) as response:
-                    self._space(host, self._delay_of(host))
                     if response.status_code not in RETRY_STATUSES:
                         return self._reply(url, response, accept)
                     failure = Refused(url, "http-status", str(response.status_code), response.status_code)
                     pause = parse_retry_after(response.headers.get("retry-after"), self.clock())
+            except ValueError as error:
+                # a malformed URL, or a redirect's Location: requests parses it even when not following
+                raise Refused(url, "invalid-url", f"{type(error).__name__}: {error}") from error
             except requests.RequestException as error:
-                self._space(host, self._delay_of(host))
                 failure = Refused(url, _reason_of(error), f"{type(error).__name__}: {error}")
+            finally:
+                # the host's spacing counts from the end of this attempt, body included
+                self._space(host, self._delay_of(host))
             # our own backoff stays within the bound; a server's Retry-After beyond it makes _wait_for
             # refuse this host's next requests instead of waiting longer than we are willing to
             self._space(host, pause if pause is not None else min(self.backoff * 2**attempt, self.retry_after_max))

@@ -149,6 +149,13 @@ def test_content_types(httpserver, archive, content_type, body, kept):
         assert result.refused == (Refusal(httpserver.url_for("/doc"), "content-type", content_type),)
 
 
+class VerbatimHeaders(Response):
+    """A response whose headers go out as written, even a Location that werkzeug would refuse to send."""
+
+    def get_wsgi_headers(self, environ):
+        return self.headers
+
+
 def _streamed(size: int):
     # a generator body has no Content-Length: the cap must hold while streaming
     return lambda request: Response((b"x" * 10_000 for _ in range(size // 10_000)), content_type="text/html")
@@ -169,8 +176,9 @@ def _gzip_bomb(request: Request) -> Response:
         (_gzip_bomb, "too-large"),
         (lambda r: Response("broken", status=503), "http-status"),
         (lambda r: Response(status=302, headers={"Location": "/bad"}), "redirects"),
+        (lambda r: VerbatimHeaders(status=302, headers={"Location": "http://[broken/"}), "invalid-url"),
     ],
-    ids=["404", "403", "declared-too-large", "streamed-too-large", "gzip-bomb", "503-always", "redirect-loop"],
+    ids=["404", "403", "declared-too-large", "streamed-too-large", "gzip-bomb", "503-always", "redirect-loop", "bad-location"],
 )
 def test_a_refused_report_does_not_stop_the_run(httpserver, archive, respond, reason):
     source = listing_with(httpserver, ["/bad", "/good"])
