@@ -10,7 +10,7 @@ from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 
 USER_AGENT = "incidents/0.1 (+https://github.com/incidents-project/incidents)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -61,6 +61,12 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - now).total_seconds())
+
+
+def _detail_of(error: requests.RequestException) -> str:
+    # requests wraps urllib3's MaxRetryError around the error that says what happened (refused, DNS, ...)
+    cause = next((a.reason for a in error.args if isinstance(a, MaxRetryError) and a.reason is not None), error)
+    return f"{type(cause).__name__}: {cause}"
 
 
 def _reason_of(error: requests.RequestException) -> str:
@@ -147,7 +153,7 @@ class HttpClient:
                 # a malformed URL, or a redirect's Location: requests parses it even when not following
                 raise Refused(url, "invalid-url", f"{type(error).__name__}: {error}") from error
             except requests.RequestException as error:
-                failure = Refused(url, _reason_of(error), f"{type(error).__name__}: {error}")
+                failure = Refused(url, _reason_of(error), _detail_of(error))
             finally:
                 # the host's spacing counts from the end of this attempt, body included
                 self._space(host, self._delay_of(host))

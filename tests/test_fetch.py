@@ -478,6 +478,7 @@ def test_one_source_down_does_not_stop_the_others_and_falls_back_to_the_archive(
     assert flaky.error is not None and flaky.error.reason == "connection" and flaky.from_archive
     assert [(d.url, d.sha256, d.status) for d in flaky.documents] == [(d.url, d.sha256, "archive") for d in earlier.documents]
     assert results["never"].error.reason == "connection" and results["never"].documents == ()
+    assert "NewConnectionError" in results["never"].error.detail  # the cause, not requests' wrapping
     assert "FAILED" in summarize(flaky) and "2 documents (2 x archive)" in summarize(flaky)
 
 
