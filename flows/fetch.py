@@ -4,17 +4,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import time
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import soupsieve
 from bs4 import BeautifulSoup
 
 from flows.archive import Archive
-from flows.http import USER_AGENT, HttpClient, Refused, media_type
+from flows.http import KEPT_HEADERS, HttpClient, Refused, media_type
 from flows.registry import Source
 from flows.robots import ALLOW_ALL, RobotsRules, parse_robots, robots_url
 
@@ -23,7 +21,7 @@ LISTING_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "application/pdf": ".pdf"}
 _KNOWN_SUFFIX = re.compile(r"\.(html?|pdf|txt)$", re.IGNORECASE)
 # record field <- response header, for the headers a record keeps
-_RECORD_HEADERS = {"content_type": "content-type", "etag": "etag", "last_modified": "last-modified", "content_length": "content-length"}
+_RECORD_HEADERS = {header.replace("-", "_"): header for header in KEPT_HEADERS}
 
 
 class NotAnHttpSource(ValueError):
@@ -164,28 +162,10 @@ def summarize(result: SourceResult) -> str:
 class Fetcher:
     """Fetches http sources into an archive; one Fetcher is one run (robots.txt is read once per host per run)."""
 
-    def __init__(
-        self,
-        archive: Archive,
-        *,
-        user_agent: str = USER_AGENT,
-        timeout: tuple[float, float] = (5, 20),
-        body_timeout: float = 300,
-        retries: int = 3,
-        backoff: float = 0.5,
-        retry_after_max: float = 30,
-        host_delay: float = 1.0,
-        max_bytes: int = 20_000_000,
-        clock: Callable[[], datetime] | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        monotonic: Callable[[], float] = time.monotonic,
-    ):
+    def __init__(self, archive: Archive, client: HttpClient | None = None):
         self.archive = archive
-        self.client = HttpClient(
-            user_agent=user_agent, timeout=timeout, body_timeout=body_timeout, retries=retries, backoff=backoff,
-            retry_after_max=retry_after_max, host_delay=host_delay, max_bytes=max_bytes, clock=clock,
-            sleep=sleep, monotonic=monotonic,
-        )
+        # the transport's politeness settings (timeouts, retries, delays, caps, clock) live on the client
+        self.client = client or HttpClient()
         # robots.txt URL -> its rules, or why it could not be read; for this run only
         self._robots: dict[str, RobotsRules | Refused] = {}
 

@@ -15,7 +15,7 @@ from werkzeug import Request, Response
 
 from flows.archive import Archive
 from flows.fetch import Fetcher, Refusal, name_for_url, parse_links, read_archived_source, summarize
-from flows.http import USER_AGENT, parse_retry_after
+from flows.http import USER_AGENT, HttpClient, parse_retry_after
 from flows.registry import Source
 
 NOW = datetime(2026, 3, 1, 2, 30, tzinfo=timezone.utc)
@@ -40,7 +40,7 @@ class FakeTime:
 def make_fetcher(archive: Archive, **overrides) -> Fetcher:
     """A fetcher with tiny waits so the tests stay fast."""
     options = dict(timeout=(1, 2), retries=2, backoff=0.01, retry_after_max=0.5, host_delay=0, max_bytes=CAP, clock=lambda: NOW)
-    return Fetcher(archive, **(options | overrides))
+    return Fetcher(archive, HttpClient(**(options | overrides)))
 
 
 def http_source(url: str, source_id: str = "pub", **fields) -> Source:
