@@ -9,7 +9,7 @@ from transforms.model import UndecodableDocument
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # servers label pages ISO-8859-1 by default; browsers read every Latin-1 label as windows-1252
-_LATIN_LABELS = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
+_LATIN_LABELS = frozenset({"iso8859-1", "ascii", "cp1252"})
 
 
 def decode_text(raw: bytes, name: str) -> str:
