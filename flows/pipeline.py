@@ -20,7 +20,7 @@ from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
 from flows.publish import Published, publish_snapshot, read_latest_table, remove_partial
 from flows.reading import read_vocabulary
 from flows.registry import Source, read_sources, select_sources
-from flows.sources import DocumentRef, SourceResult, read_archived_files, read_file_source
+from flows.sources import DocumentRef, SourceResult, read_archived, read_source
 from flows.validate import ValidationFailed, ValidationReport, validate_tables
 from flows.cache import ExtractionCache
 from flows.version import code_fingerprint, code_version
@@ -103,12 +103,7 @@ class RunSummary:
 @task(name="fetch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
 def fetch(source: Source, data_dir: Path, offline: bool) -> SourceResult:
     """A source's documents into the raw archive: files read, pages fetched, or the archive in offline runs."""
-    archive = Archive(DataDir(data_dir).raw)
-    if source.kind == "http":
-        from flows.fetch import fetch_http_source, read_archived_http
-
-        return read_archived_http(source, archive) if offline else fetch_http_source(source, archive)
-    return read_archived_files(source, archive) if offline else read_file_source(source, archive)
+    return read_source(source, Archive(DataDir(data_dir).raw), offline)
 
 
 def fetch_all(sources: list[Source], data_dir: Path, offline: bool) -> list[SourceResult]:
@@ -123,18 +118,10 @@ def fetch_all(sources: list[Source], data_dir: Path, offline: bool) -> list[Sour
         else:
             result = SourceResult(source.id, error=f"fetch failed: {state.message or state.name}")
         if result.error and not result.from_archive:
-            fallback = _archived(source, archive)
+            fallback = read_archived(source, archive)
             result = SourceResult(source.id, fallback.documents, result.refused, result.error, from_archive=True)
         results.append(result)
     return results
-
-
-def _archived(source: Source, archive: Archive) -> SourceResult:
-    if source.kind == "http":
-        from flows.fetch import read_archived_http
-
-        return read_archived_http(source, archive)
-    return read_archived_files(source, archive)
 
 
 def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary

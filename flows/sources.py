@@ -1,10 +1,11 @@
-"""Documents of a source: local files read into the raw archive (HTTP sources live in flows.fetch)."""
+"""Documents of a source, whatever its kind: files read or pages fetched into the raw archive."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from flows import fetch as http_fetch
 from flows.archive import Archive
 from flows.registry import Source
 
@@ -71,3 +72,42 @@ def read_archived_files(source: Source, archive: Archive) -> SourceResult:
     if not documents:
         return SourceResult(source.id, error="nothing archived for this source", from_archive=True)
     return SourceResult(source.id, documents, from_archive=True)
+
+
+def _ref(document: http_fetch.FetchedDocument, origin: str) -> DocumentRef:
+    return DocumentRef(document.source_id, document.sha256, document.name, document.final_url or document.url,
+                       document.content_type or None, origin)
+
+
+def from_http(result: http_fetch.SourceResult, archived: http_fetch.SourceResult) -> SourceResult:
+    """An http source's run: what it fetched, plus every report archived before that it did not fetch again.
+
+    A report that fell off the listing's last page, or failed tonight, keeps its figures.
+    """
+    fetched = {d.url for d in result.documents}
+    documents = [_ref(d, "http") for d in result.documents]
+    documents += [_ref(d, "archive") for d in archived.documents if d.url not in fetched]
+    return SourceResult(
+        result.source_id, tuple(documents), tuple((r.url, f"{r.reason}: {r.detail}" if r.detail else r.reason)
+                                                  for r in result.refused),
+        error=str(result.error) if result.error else None, from_archive=result.error is not None,
+    )
+
+
+def read_source(source: Source, archive: Archive, offline: bool) -> SourceResult:
+    """A source's documents into the archive: files read or pages fetched; the archive alone when offline."""
+    if source.kind == "http":
+        archived = http_fetch.read_archived_source(archive, source)
+        if offline:
+            return from_http(archived, archived)
+        with http_fetch.Fetcher(archive) as fetcher:
+            return from_http(fetcher.fetch_source(source), archived)
+    return read_archived_files(source, archive) if offline else read_file_source(source, archive)
+
+
+def read_archived(source: Source, archive: Archive) -> SourceResult:
+    """What the archive holds for a source, whatever its kind."""
+    if source.kind == "http":
+        archived = http_fetch.read_archived_source(archive, source)
+        return from_http(archived, archived)
+    return read_archived_files(source, archive)
