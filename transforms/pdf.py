@@ -13,7 +13,7 @@ from transforms.model import Document, DocumentError, DocumentTooLarge, NoTextLa
 MAX_PAGES = 500
 # pdfplumber's None cells are positions covered by a merged cell; finding the cover is quadratic, so only in small tables
 MAX_FILL_CELLS = 5_000
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
 _DIGITS = re.compile(r"\d+")
@@ -109,7 +109,8 @@ def _chrome_lines(pages: list[list[tuple[float, object]]]) -> set[str]:
     counts: Counter[str] = Counter()
     for items in pages:
         lines = [item for _, item in items if isinstance(item, dict)]
-        edge = {_DIGITS.sub("#", lines[k]["text"].strip().lower()) for k in (0, -1)} if lines else set()
+        # on a page of one or two lines the edge lines are the content
+        edge = {_DIGITS.sub("#", lines[k]["text"].strip().lower()) for k in (0, -1)} if len(lines) >= 3 else set()
         counts.update(edge)
     return {text for text, count in counts.items() if count * 2 >= len(pages)}
 
@@ -118,7 +119,7 @@ def _is_chrome(line: dict, position: int, count: int, chrome: set[str]) -> bool:
     if position not in (0, count - 1):
         return False
     text = line["text"].strip()
-    return bool(_PAGE_NUMBER.match(text)) or _DIGITS.sub("#", text.lower()) in chrome
+    return bool(_PAGE_NUMBER.match(text)) or (count >= 3 and _DIGITS.sub("#", text.lower()) in chrome)
 
 
 def _paragraphs(lines: list[dict]) -> list[str]:
@@ -164,6 +165,14 @@ def _page_blocks(items: list[tuple[float, object]], chrome: set[str], blocks: li
     blocks.extend(_paragraphs(pending))
 
 
+def _describe(error: Exception) -> str:
+    """pdfplumber wraps pdfminer's exception, often one without a message (PDFPasswordIncorrect())."""
+    inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    if type(inner).__name__ == "PDFPasswordIncorrect":
+        return "encrypted: it needs a password"
+    return f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
+
+
 def parse_pdf(raw: bytes, name: str, *, max_pages: int = MAX_PAGES) -> Document:
     """A Document from the bytes of a PDF with a text layer; every failure is a DocumentError naming the file."""
     try:
@@ -182,7 +191,7 @@ def parse_pdf(raw: bytes, name: str, *, max_pages: int = MAX_PAGES) -> Document:
     except MemoryError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types on broken files
-        raise UnreadableDocument(name, f"{type(error).__name__}: {error}") from error
+        raise UnreadableDocument(name, _describe(error)) from error
     chrome = _chrome_lines(pages)
     blocks: list = []
     for items in pages:
