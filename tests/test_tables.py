@@ -471,3 +471,31 @@ def test_any_grid_gives_figures_inside_the_table_or_drops(vocabulary, grid, capt
         assert document.text[figure.start : figure.end] == figure.evidence
         assert figure.metric in vocabulary.metrics and figure.group in vocabulary.groups
         assert 1970 <= figure.year <= 2100
+
+
+def test_overview_of_incident_types(vocabulary):
+    document = make_document(
+        "Overview of violent incidents in Pakistan, 2017",
+        [
+            "Type | No. of attacks | Killed | Injured",
+            "Terrorist attacks | 370 | 815 | 1,736",
+            "Operational attacks by security forces | 75 | 207 | 30",
+            "Clashes between security forces and militants | 68 | 180 | 60",
+            "Rocket attacks | 12 | 3 | 9",
+            "Target killings | 40 | 52 | 11",
+            "Suicide attacks | 24 | 300 | 500",
+        ],
+    )
+    figures, drops = extract_table_figures(document, vocabulary)
+    assert {(f.group, f.metric, f.value) for f in figures} == {
+        ("all", "attacks", 370),
+        ("all", "killed", 815),
+        ("all", "injured", 1736),
+        ("security-forces", "operations", 75),
+        ("security-forces", "killed", 207),
+        ("security-forces", "injured", 30),
+        ("all", "suicide_attacks", 24),
+        ("all", "suicide_killed", 300),
+        ("all", "suicide_injured", 500),
+    }
+    assert drops == {"table-unmapped-header": 9}

@@ -57,7 +57,7 @@ _BASES = (
     ("casualties", re.compile(r"\bcasualt(?:y|ies)\b|\b(?:killed|dead|deaths)\s*(?:and|&|/|\+)\s*(?:injured|wounded)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|kills|killings?|deaths?|dead|fatalit(?:y|ies)|lives? lost|martyred|murdered)\b", re.I)),
     ("injured", re.compile(r"\b(?:injured|injur(?:y|ies)|wounded|hurt)\b", re.I)),
-    ("operations", re.compile(r"\b(?:operations?|actions?|raids?)\b", re.I)),
+    ("operations", re.compile(r"\b(?:operations?|operational|actions?|raids?)\b", re.I)),
     ("attacks", re.compile(r"\b(?:attacks?|strikes?|bombings?|blasts?|explosions?|assaults?)\b", re.I)),
     ("incidents", re.compile(r"\b(?:incidents?|events?)\b", re.I)),
     ("fighters", re.compile(r"\b(?:fighters|strength|cadres)\b", re.I)),
@@ -71,6 +71,16 @@ _VICTIMS = (
     ("militants", re.compile(r"\b(?:(?:militants|terrorists|insurgents|extremists|rebels|outlaws|miscreants|anti-state elements)\b|(?:militant|terrorist|insurgent|extremist|rebel)\s+(?:deaths?|fatalit|casualt|killed|injured|wounded|dead))", re.I)),
 )
 _TOTAL = re.compile(r"^\s*(?:grand\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$|^\s*(?:overall|all|sum|combined|all (?:groups|perpetrators|parties|actors))\s*$", re.I)
+# words that qualify a header without changing what it counts
+_FILLER = frozenset(
+    """a an the of in on at by for from to and or with within during per no nos number numbers count counts total totals
+    grand overall all people persons person individuals reported recorded registered documented confirmed verified cases
+    case terror terrorism terrorist militancy militant violence violent related acts act year years yearly annual data
+    figures figure type types category categories combined including incl among which were was lives life lost members
+    member affiliates affiliated factions faction splinter allies associates suspected alleged estimated estimate approx
+    approximately est wise fatal nationwide national across whole entire country group groups perpetrators perpetrator
+    parties party actors actor claimed responsibility attributed due caused resulting victims victim period s""".split()
+)
 _GENERIC = re.compile(r"^\s*(?:numbers?|no\.?|nos\.?|counts?|figures?|values?|#|quantity|frequency|data)\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|unidentified|unclaimed|not claimed|not specified|unattributed)\b", re.I)
 _COMBINED = re.compile(
@@ -78,6 +88,7 @@ _COMBINED = re.compile(
     r"|\bviolence[- ]related\b|\boverall violence\b|\ball (?:forms of )?violence\b|\bconflict[- ]related\b",
     re.IGNORECASE,
 )
+_MILITANT_WORDS = re.compile(r"\b(?:terror\w*|militant\w*|insurgen\w*|extremist\w*)", re.IGNORECASE)
 _INDEX_HEADER = re.compile(r"^\s*(?:s\.?\s*no\.?|sr\.?(?:\s*no\.?)?|no\.?|#|serial(?: no\.?)?|sl\.?(?:\s*no\.?)?)\s*$", re.I)
 _PLACE_HEADER = re.compile(r"\b(?:provinces?|regions?|districts?|cit(?:y|ies)|areas?|agenc(?:y|ies)|states?)\b", re.I)
 _YEARLY = re.compile(r"\b(?:year[- ]?wise|yearly|annual(?:ly)?|by year|per year|each year|over the years|years?)\b", re.I)
@@ -114,6 +125,8 @@ class Label:
     derived: bool = False
     out_of_scope: bool = False
     combined: bool = False
+    # words of a row or column label that name nothing we know: "Rocket attacks", "Target killings"
+    unmapped: frozenset[str] = frozenset()
 
     @property
     def kind(self) -> str:
@@ -151,6 +164,14 @@ def _is_partial_text(text: str) -> bool:
     return bool(months) and months[-1] != "dec"
 
 
+def _consumed(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the recognised spans blanked out."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -> Label:
     """The facets a label names, read with the codebook vocabulary."""
     text = " ".join(text.split())
@@ -161,13 +182,21 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     span = bool(_YEAR_SPAN.search(bare)) or len(years) > 1
     what, _, agent = bare.partition(" by ")
     base = next((name for name, pattern in _BASES if pattern.search(what)), None)
-    victim = next((name for name, pattern in _VICTIMS if pattern.search(what)), None)
-    groups = {m.target for m in vocabulary.find_groups(bare, country)}
+    victims = {name for name, pattern in _VICTIMS if pattern.search(what)}
+    # "Killed (civilians, SF and militants)" names every victim type: the sum, not one of them
+    victim = victims.pop() if len(victims) == 1 else None
+    group_mentions = vocabulary.find_groups(bare, country)
+    country_mentions = vocabulary.find_countries(bare)
+    region_mentions = vocabulary.find_regions(bare)
+    groups = {m.target for m in group_mentions}
     if groups - {"security-forces"}:
         victim = None  # "Baloch insurgents", "nationalist militants": a group's name, not its victims
     ambiguous = victim == "security" and "security-forces" in groups and not agent
-    if victim == "security" and not agent and not ambiguous:
-        groups.discard("security-forces")
+    patterns = [_YEAR, _YEAR_SPAN, _MONTH_WORD, _PERIOD_WORDS, _UNTIL, _TOTAL, _UNKNOWN, _SUICIDE, _DERIVED, _OUT_OF_SCOPE, _COMBINED]
+    patterns += [pattern for _, pattern in _BASES + _VICTIMS]
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(bare)]
+    spans += [(m.start, m.end) for m in group_mentions + country_mentions + region_mentions]
+    leftover = {w.lower() for w in re.findall(r"[A-Za-z]+", _consumed(bare, spans))} - _FILLER
     partial = bool(years) and not span and (_is_partial_text(bare) or bool(_UNTIL.search(bare) and _MONTH_WORD.search(bare)))
     return Label(
         text=text,
@@ -182,11 +211,12 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
         groups=frozenset(groups),
         ambiguous_security=ambiguous,
         unknown=bool(_UNKNOWN.search(bare)),
-        countries=frozenset(m.target for m in vocabulary.find_countries(bare)),
-        region=bool(vocabulary.find_regions(bare)),
+        countries=frozenset(m.target for m in country_mentions),
+        region=bool(region_mentions),
         derived=bool(_DERIVED.search(bare)),
         out_of_scope=bool(_OUT_OF_SCOPE.search(bare)),
         combined=bool(_COMBINED.search(bare)) or "all-violence" in groups,
+        unmapped=frozenset(leftover),
     )
 
 
@@ -442,7 +472,7 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
         raise _Drop("unmapped-header")
     if any(label.region for label in labels):
         raise _Drop("province")
-    if any(label.text and (label.kind == "other" or label.unknown and not label.groups) and not label.total for label in (row, column)):
+    if any(label.unmapped or label.text and (label.kind == "other" or label.unknown and not label.groups) and not label.total for label in (row, column)):
         raise _Drop("unmapped-header")  # "Not specified", "Others", "Remarks": nothing the codebook counts
     # years
     if row.span or column.span:
@@ -482,9 +512,12 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
             people = {"casualties"}
         else:
             raise _Drop("conflict")
-    base = people.pop() if people else (bases[0] if bases else None)
-    if len(set(bases) - set(PEOPLE)) > 1:
+    counts = set(bases) - set(PEOPLE)
+    if "operations" in counts:
+        counts -= {"attacks", "incidents"}  # "operational attacks" counted under "No. of attacks" are operations
+    if len(counts) > 1:
         raise _Drop("conflict")
+    base = people.pop() if people else (counts.pop() if counts else None)
     if base is None and any(axis == "people" for _, axis in totals):
         base = "casualties"
     victims = {label.victim for label in (column, row) if label.victim}
@@ -509,7 +542,11 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
     if base == "operations":
         victim = None  # "security forces operations": the forces act
     suicide = any(label.suicide for label in labels + (context.caption,))
-    combined = any(label.combined for label in labels + (context.caption,))
+    # a row or column of "terrorist attacks" is the militants' share even inside a table of all violence
+    militant_attacks = any(
+        label.base == "attacks" and (label.suicide or _MILITANT_WORDS.search(label.text)) for label in (row, column)
+    )
+    combined = any(label.combined for label in labels) or (context.caption.combined and not militant_attacks)
     metric = _compose(base, victim, suicide)
     if metric is None:
         raise _Drop("unmapped-header")
