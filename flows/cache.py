@@ -25,8 +25,8 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[str | None, Extraction | None, str | None] | None:
-        """(published, extraction, error) as stored, or None on a miss or an unreadable entry."""
+    def get(self, key: str) -> tuple[dict[str, Any], Extraction | None, str | None] | None:
+        """(document facts, extraction, error) as stored, or None on a miss or an unreadable entry."""
         path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -38,10 +38,10 @@ class ExtractionCache:
                 figures=tuple(Figure(**f) for f in data["extraction"]["figures"]),
                 drops=tuple((reason, count) for reason, count in data["extraction"]["drops"]),
             )
-        return data["published"], extraction, data["error"]
+        return data["document"], extraction, data["error"]
 
-    def put(self, key: str, published: str | None, extraction: Extraction | None, error: str | None) -> None:
+    def put(self, key: str, document: dict[str, Any], extraction: Extraction | None, error: str | None) -> None:
         """Keep a result; entries are written once (same key, same code: same result)."""
-        body = {"published": published, "error": error,
+        body = {"document": document, "error": error,
                 "extraction": None if extraction is None else asdict(extraction)}
         write_once(self._path(key), json.dumps(body, sort_keys=True).encode())

@@ -18,7 +18,7 @@ from flows.archive import Archive
 from flows.lock import run_lock
 from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
 from flows.publish import Published, publish_snapshot, read_latest_table, remove_partial
-from flows.reading import read_vocabulary
+from flows.reading import read_publishers, read_series_priority, read_vocabulary
 from flows.registry import Source, read_sources, select_sources
 from flows.sources import DocumentRef, SourceResult, read_archived, read_source
 from flows.validate import ValidationFailed, ValidationReport, validate_tables
@@ -27,9 +27,10 @@ from flows.version import code_fingerprint, code_version
 from transforms.documents import parse_document
 from transforms.extract import extract_figures
 from transforms.model import DocumentError, DocumentInfo, Extraction
-from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells
+from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells, reconcile_series
 from transforms.reference import Vocabulary
-from transforms.schema import FACTS, incidents_schema
+from transforms.schema import FACTS, SERIES, incidents_schema
+from transforms.series import Publishers, identify_series
 
 BATCH_SIZE = 200
 
@@ -124,20 +125,22 @@ def fetch_all(sources: list[Source], data_dir: Path, offline: bool) -> list[Sour
     return results
 
 
-def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary
-                     ) -> tuple[str | None, Extraction | None, str | None]:
-    """(published, extraction, error) of one document: parse, then extract; a DocumentError is the error."""
+def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary, publishers: Publishers
+                     ) -> tuple[dict[str, Any], Extraction | None, str | None]:
+    """(document facts, extraction, error) of one document: parse, then extract; a DocumentError is the error."""
     try:
         document = parse_document(raw, name=ref.name, format=source.format, content_type=ref.content_type)
-        return document.published, extract_figures(document, vocabulary, default_country=source.country), None
+        extraction = extract_figures(document, vocabulary, default_country=source.country)
     except DocumentError as error:
-        return None, None, f"{error.reason}: {error.detail}"
+        return {}, None, f"{error.reason}: {error.detail}"
+    series, primary = identify_series(document, publishers, source.publisher)
+    return {"published": document.published, "series": series, "primary": primary}, extraction, None
 
 
 @task(name="parse-extract", cache_policy=NO_CACHE)
 def parse_and_extract(
     refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
-    fingerprint: str, force: bool,
+    publishers: Publishers, fingerprint: str, force: bool,
 ) -> list[DocumentOutcome]:
     """Parse and extract a batch of archived documents; a bad document is quarantined, the rest go on."""
     layout = DataDir(data_dir)
@@ -149,21 +152,22 @@ def parse_and_extract(
                         content_type=ref.content_type)
         cached = None if force else cache.get(key)
         if cached is None:
-            published, extraction, error = extract_document(archive.get(ref.sha256), ref, source, vocabulary)
-            cache.put(key, published, extraction, error)
+            facts, extraction, error = extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers)
+            cache.put(key, facts, extraction, error)
         else:
-            published, extraction, error = cached
-        info = DocumentInfo(source.id, source.publisher, source.trust, ref.sha256, ref.name, ref.location, published)
+            facts, extraction, error = cached
+        info = DocumentInfo(source.id, source.publisher, source.trust, ref.sha256, ref.name, ref.location,
+                            facts.get("published"), facts.get("series", source.publisher), facts.get("primary", True))
         outcomes.append(DocumentOutcome(ref, info, extraction, error, cached=cached is not None))
     return outcomes
 
 
 @task(name="normalize", cache_policy=NO_CACHE)
 def normalize(
-    outcomes: list[DocumentOutcome], vocabulary: Vocabulary, previous: pd.DataFrame | None,
-    backfill: tuple[int, int, list[str]] | None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Facts from every document's figures (merged into the previous facts for a backfill), then incidents."""
+    outcomes: list[DocumentOutcome], vocabulary: Vocabulary, priority: dict[str, list[str]],
+    previous: pd.DataFrame | None, backfill: tuple[int, int, list[str]] | None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Facts from every document's figures (merged into the previous facts for a backfill), series, incidents."""
     facts = figures_to_facts((o.info, o.extraction) for o in outcomes if o.extraction is not None)
     if backfill is not None and previous is not None:
         first, last, source_ids = backfill
@@ -172,13 +176,14 @@ def normalize(
         first, last, _ = backfill
         facts = facts.loc[facts["year"].between(first, last)].reset_index(drop=True)
     check_codes(facts, vocabulary)
-    return facts, reconcile_cells(facts, vocabulary)
+    series = reconcile_series(facts, priority)
+    return facts, series, reconcile_cells(series, facts, vocabulary)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(facts: pd.DataFrame, incidents: pd.DataFrame, parameters: dict[str, Any]) -> ValidationReport:
-    """Both tables against the suites; raises ValidationFailed, which stops the run before publishing."""
-    report = validate_tables({"facts": facts, "incidents": incidents}, parameters)
+def validate(tables: dict[str, pd.DataFrame], parameters: dict[str, Any]) -> ValidationReport:
+    """Every table against its suite; raises ValidationFailed, which stops the run before publishing."""
+    report = validate_tables(tables, parameters)
     if not report.success:
         raise ValidationFailed(report)
     return report
@@ -186,11 +191,12 @@ def validate(facts: pd.DataFrame, incidents: pd.DataFrame, parameters: dict[str,
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish(
-    data_dir: Path, facts: pd.DataFrame, incidents: pd.DataFrame, vocabulary: Vocabulary,
+    data_dir: Path, frames: dict[str, pd.DataFrame], vocabulary: Vocabulary,
     manifest: dict[str, Any], report: ValidationReport, now: datetime,
 ) -> Published:
     """Write the snapshot and switch `latest` to it, unless the data equals `latest`."""
-    tables = {"incidents": (incidents, incidents_schema(vocabulary)), "facts": (facts, FACTS)}
+    schemas = {"incidents": incidents_schema(vocabulary), "series": SERIES, "facts": FACTS}
+    tables = {name: (frame, schemas[name]) for name, frame in frames.items()}
     validation = {"summary": report.summary(), "results": report.results}
     return publish_snapshot(DataDir(data_dir).published, tables, manifest, validation, now)
 
@@ -247,7 +253,8 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     refs = [ref for result in results for ref in result.documents]
     by_id = {s.id: s for s in registry}
     fingerprint = code_fingerprint()
-    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, fingerprint, force)
+    publishers = read_publishers()
+    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, publishers, fingerprint, force)
                for batch in _batches(refs, BATCH_SIZE)]
     outcomes = [o for f in futures for o in f.result()]
 
@@ -266,7 +273,8 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
 
     previous = read_latest_table(layout.published, "facts") if years else None
     backfill = (years[0], years[1], [s.id for s in chosen]) if years else None
-    facts, incidents = normalize(outcomes, vocabulary, previous, backfill)
+    facts, series, incidents = normalize(outcomes, vocabulary, read_series_priority(), previous, backfill)
+    frames = {"incidents": incidents, "series": series, "facts": facts}
     summary.facts_rows, summary.incidents_rows = len(facts), len(incidents)
 
     parameters_gx = {
@@ -274,7 +282,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
         "metrics": sorted(vocabulary.metrics), "source_ids": sorted(by_id),
     }
     try:
-        report = validate(facts, incidents, parameters_gx)
+        report = validate(frames, parameters_gx)
     except ValidationFailed as failure:
         summary.validation = failure.report.summary()
         summary.status = "validation-failed"
@@ -296,7 +304,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
         "drops": summary.drops,
         "degraded": summary.degraded,
     }
-    published = publish(data_dir, facts, incidents, vocabulary, manifest, report, now)
+    published = publish(data_dir, frames, vocabulary, manifest, report, now)
     summary.version, summary.snapshot = published.version, str(published.path)
     summary.published = published.new
     summary.status = "published" if published.new else "unchanged"

@@ -11,7 +11,6 @@ import pandas as pd
 
 from flows.paths import EXPECTATIONS_DIR
 
-SUITES = ("facts", "incidents")
 
 
 class SuiteError(RuntimeError):

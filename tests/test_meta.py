@@ -62,9 +62,9 @@ def test_incidents_suite_checks_every_metric_column(vocabulary):
 
 
 def test_suites_name_only_known_columns(vocabulary):
-    from transforms.schema import FACTS, incidents_schema
+    from transforms.schema import FACTS, SERIES, incidents_schema
 
-    for name, schema in (("facts", FACTS), ("incidents", incidents_schema(vocabulary))):
+    for name, schema in (("facts", FACTS), ("series", SERIES), ("incidents", incidents_schema(vocabulary))):
         suite = json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text())
         for expectation in suite["expectations"]:
             kwargs = expectation["kwargs"]

@@ -10,9 +10,9 @@ import pytest
 
 from flows.archive import sha256_of
 from flows.publish import SchemaMismatch, latest_version, publish_snapshot, read_latest_table, remove_partial
-from tests.factories import extraction, figure, info
-from transforms.normalize import figures_to_facts, reconcile_cells
-from transforms.schema import FACTS, incidents_schema
+from tests.factories import extraction, figure, info, tables_of
+from transforms.normalize import figures_to_facts
+from transforms.schema import FACTS, SERIES, incidents_schema
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 LATER = datetime(2026, 1, 3, 3, 4, 5, tzinfo=timezone.utc)
@@ -22,7 +22,8 @@ def tables(vocabulary, attacks=370):
     facts = figures_to_facts([(info("a.txt"), extraction(
         figure(2017, "PAK", "all", "attacks", attacks), figure(2017, "PAK", "ttp", "killed", 153),
         figure(2016, "AFG", "all", "killed_civilians", 3498)))])
-    return {"incidents": (reconcile_cells(facts, vocabulary), incidents_schema(vocabulary)), "facts": (facts, FACTS)}
+    series, incidents = tables_of(facts, vocabulary)
+    return {"incidents": (incidents, incidents_schema(vocabulary)), "series": (series, SERIES), "facts": (facts, FACTS)}
 
 
 def publish(root, vocabulary, now=NOW, **kw):

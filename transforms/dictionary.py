@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from transforms.reference import Vocabulary
-from transforms.schema import FACTS, describe, incidents_schema
+from transforms.schema import FACTS, SERIES, describe, incidents_schema
 
 
 def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
@@ -28,6 +28,15 @@ def render_data_dictionary(vocabulary: Vocabulary) -> str:
         "",
     ]
     out += _table([(n, t, d, "yes" if null else "no") for n, t, d, null in describe(incidents_schema(vocabulary))],
+                  ("column", "type", "description", "nullable"))
+    out += ["", "## series.parquet", "",
+            "One row per (year, country, group, metric, series): each organisation's value for the cell, side by",
+            "side. Publishers count different things (PIPS counts terrorist attacks, CRSS adds counter-terror",
+            "operations), so values of different series are never averaged or compared: `selected` marks the",
+            "series the incidents table takes, by the country's priority list in `data/reference/series_priority.csv`.",
+            "Within a series the value comes from the most trusted source, then the organisation's own report",
+            "over coverage of it, then the latest publication; `conflict` marks documents that disagree.", ""]
+    out += _table([(n, t, d, "yes" if null else "no") for n, t, d, null in describe(SERIES)],
                   ("column", "type", "description", "nullable"))
     out += ["", "## facts.parquet", "", "One row per figure read from a document, with its provenance and evidence.", ""]
     out += _table([(n, t, d, "yes" if null else "no") for n, t, d, null in describe(FACTS)],

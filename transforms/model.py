@@ -116,3 +116,5 @@ class DocumentInfo:
     document: str  # file name
     location: str | None  # url, or path relative to the registry
     published: str | None
+    series: str = ""  # the organisation whose figures these are (PIPS, UNAMA ...)
+    primary: bool = True  # the organisation's own report, not coverage of it

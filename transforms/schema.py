@@ -19,6 +19,8 @@ FACTS = pa.schema(
         _field("source_id", _DICT, "Id of the source in the sources registry", False),
         _field("publisher", _DICT, "Publisher of the source, as the registry names it", False),
         _field("trust", pa.int16(), "The source's trust rank from the registry (lower = more trusted)", False),
+        _field("series", _DICT, "Organisation whose figures these are: the one the text credits, else the publisher", False),
+        _field("primary", pa.bool_(), "True for the organisation's own report, False for coverage of it", False),
         _field("document_id", pa.string(), "sha256 of the document's raw bytes (its key in data/raw)", False),
         _field("document", pa.string(), "File name of the document", False),
         _field("location", pa.string(), "URL the document was fetched from, or its path relative to the registry"),
@@ -51,10 +53,39 @@ def incidents_schema(vocabulary: Vocabulary) -> pa.Schema:
         type_ = pa.int32() if metric.kind == "count" else pa.float64()
         fields.append(_field(metric.id, type_, metric.description))
     fields += [
+        _field("cell_series", pa.map_(pa.string(), pa.string()),
+               "For each non-empty metric of the row, the series (organisation) its value comes from", False),
+        _field("conflicts", pa.list_(pa.string()),
+               "Metrics of the row whose documents disagree within the chosen series (see series.parquet)", False),
         _field("n_documents", pa.int16(), "How many documents state at least one figure of this row", False),
         _field("sources", pa.list_(pa.string()), "Ids of the sources behind the row's figures, sorted", False),
     ]
     return pa.schema(fields)
+
+
+SERIES = pa.schema(
+    [
+        _field("year", pa.int16(), "Calendar year the figure is about", False),
+        _field("country", _DICT, "ISO 3166-1 alpha-3 code of where the incidents happened", False),
+        _field("group", _DICT, "Perpetrator or reporting category (codebook group id)", False),
+        _field("metric", _DICT, "What is counted (codebook metric id)", False),
+        _field("series", _DICT, "Organisation whose figure this is", False),
+        _field("value", pa.float64(), "The series' value for the cell: its best document's figure", False),
+        _field("value_high", pa.float64(), "Upper end of a range; null otherwise"),
+        _field("approx", pa.bool_(), "True when the chosen figure is hedged in its report", False),
+        _field("n_documents", pa.int16(), "Documents of this series that state the cell", False),
+        _field("value_min", pa.float64(), "Lowest value among those documents", False),
+        _field("value_max", pa.float64(), "Highest value among those documents", False),
+        _field("conflict", pa.bool_(), "True when documents of this series state different values", False),
+        _field("selected", pa.bool_(), "True for the series the incidents table takes this cell from", False),
+        _field("source_id", _DICT, "Source of the chosen document", False),
+        _field("document_id", pa.string(), "sha256 of the chosen document", False),
+        _field("published", pa.string(), "Publication date of the chosen document"),
+        _field("evidence", pa.string(), "The chosen figure's evidence", False),
+    ]
+)
+
+SERIES_KEY = ("year", "country", "group", "metric", "series")
 
 
 def describe(schema: pa.Schema) -> list[tuple[str, str, str, bool]]:
