@@ -25,6 +25,7 @@ from flows.validate import ValidationFailed, ValidationReport, validate_tables
 from flows.cache import ExtractionCache
 from flows.version import code_fingerprint, code_version
 from transforms.documents import parse_document
+from transforms.consistency import check_consistency
 from transforms.extract import extract_figures
 from transforms.model import DocumentError, DocumentInfo, Extraction
 from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells, reconcile_series
@@ -90,6 +91,7 @@ class RunSummary:
             out.append(f"  validation: {'passed' if self.validation.get('success') else 'FAILED'}, "
                        f"{self.validation.get('evaluated', 0)} expectations")
             out += [f"    {line}" for line in self.validation.get("failures", [])]
+            out += [f"    warning: {line}" for line in self.validation.get("warnings", [])]
         if self.status == "published":
             out.append(f"  published snapshot {self.version}: {self.snapshot}")
         elif self.status == "unchanged":
@@ -182,8 +184,9 @@ def normalize(
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(tables: dict[str, pd.DataFrame], parameters: dict[str, Any]) -> ValidationReport:
-    """Every table against its suite; raises ValidationFailed, which stops the run before publishing."""
+    """Every table against its suite, then the series' cells against each other; failing stops the run."""
     report = validate_tables(tables, parameters)
+    report.add_inconsistencies(check_consistency(tables["series"]))
     if not report.success:
         raise ValidationFailed(report)
     return report

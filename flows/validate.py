@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from flows.paths import EXPECTATIONS_DIR
+from transforms.consistency import Inconsistency
 
 
 
@@ -40,16 +41,28 @@ class ValidationReport:
     evaluated: int
     failures: list[Failure] = field(default_factory=list)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def add_inconsistencies(self, found: list[Inconsistency]) -> None:
+        """Cross-cell checks: errors fail the validation, warnings are only reported."""
+        for issue in found:
+            if issue.severity == "error":
+                self.success = False
+                self.failures.append(Failure("consistency", issue.check, issue.cell, issue.line(), list(issue.documents)))
+            else:
+                self.warnings.append(issue.line())
 
     def failure_lines(self) -> list[str]:
         return [
-            f"{f.table}: {f.expectation}({f.column or ''}) — {f.note}; unexpected: {f.unexpected[:5]}"
+            f"{f.table}: {f.expectation}({f.column or ''}) — {f.note}"
+            + ("" if f.table == "consistency" else f"; unexpected: {f.unexpected[:5]}")
             for f in self.failures
         ]
 
     def summary(self) -> dict[str, Any]:
-        """What the manifest keeps: counts and the failed expectations."""
-        return {"success": self.success, "evaluated": self.evaluated, "failures": self.failure_lines()}
+        """What the manifest keeps: counts, the failed expectations and the consistency warnings."""
+        return {"success": self.success, "evaluated": self.evaluated, "failures": self.failure_lines(),
+                "warnings": self.warnings}
 
 
 def read_suite(name: str, directory: Path = EXPECTATIONS_DIR) -> dict[str, Any]:
