@@ -225,3 +225,18 @@ def test_metadata_title(title, expected):
 )
 def test_parse_pdf_date(value, expected):
     assert parse_pdf_date(value) == expected
+
+
+def test_table_continued_on_the_next_page_keeps_its_header(vocabulary):
+    pdf = new_pdf(created=datetime(2025, 1, 5, tzinfo=timezone.utc))
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Table 4: Militant attacks in Pakistan by year")
+    rows = [("Year", "Attacks")] + [(str(year), str(100 + year - 1990)) for year in range(1990, 2024)]
+    # too many rows for one page; the part on the second page gets no header row of its own
+    add_table(pdf, rows, repeat_headings=0, line_height=9)
+    document = parse_document(bytes(pdf.output()), name="long.pdf")
+    assert len(document.tables) == 2
+    assert document.tables[1].rows[0] != ("Year", "Attacks")
+    figures, drops = extract_table_figures(document, vocabulary)
+    assert sorted((f.year, f.value) for f in figures) == [(year, 100 + year - 1990) for year in range(1990, 2024)]
+    assert drops == {}

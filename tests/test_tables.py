@@ -499,3 +499,15 @@ def test_overview_of_incident_types(vocabulary):
         ("all", "suicide_injured", 500),
     }
     assert drops == {"table-unmapped-header": 9}
+
+
+@pytest.mark.parametrize(
+    ("between", "expected_years"),
+    [(None, [2015, 2016, 2017, 2018]), ("A paragraph of commentary separates the two tables. " * 5, [2015, 2016])],
+)
+def test_a_header_less_table_right_after_another_continues_it(vocabulary, between, expected_years):
+    first = ["Year | Attacks", "2015 | 625", "2016 | 441"]
+    second = "<table><tr><td>2017</td><td>370</td></tr><tr><td>2018</td><td>262</td></tr></table>"
+    blocks = ["Attacks in Pakistan", first] + ([between] if between else []) + [second]
+    figures, _ = extract_table_figures(make_document(*blocks), vocabulary)
+    assert sorted(f.year for f in figures) == expected_years

@@ -600,50 +600,61 @@ def _table_context(document: Document, table: Table, vocabulary: Vocabulary, fal
     return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country)
 
 
-def _table_figures(document: Document, table: Table, vocabulary: Vocabulary, fallback_country: str | None, drops: Counter):
+def _labels(layout: _Layout, rows, vocabulary: Vocabulary, country: str | None):
+    """Row, column and section labels of a table; each distinct text is parsed once."""
+    parsed: dict[str, Label] = {}
+
+    def label(text: str) -> Label:
+        if text not in parsed:
+            parsed[text] = parse_label(text, vocabulary, country)
+        return parsed[text]
+
+    row_labels = {r: label(_joined([rows[r][c] for c in layout.stub_columns])) for r in layout.data_rows}
+    column_labels = {c: label(_joined([rows[h][c] for h in layout.header_rows])) for c in layout.data_columns}
+    sections = {r: label(text) for r, text in layout.sections.items()}
+    return row_labels, column_labels, sections
+
+
+def _table_figures(document: Document, table: Table, layout: _Layout, vocabulary: Vocabulary, fallback_country: str | None, drops: Counter):
+    """The figures of one table; dropped cells are added to drops."""
     rows = table.rows
-    layout = _layout(rows)
-    if layout is None:
-        return []
     numeric = [(r, c) for r in layout.data_rows for c in layout.data_columns if c < len(rows[r]) and _is_count(rows[r][c])]
     if not numeric:
         return []
     context = _table_context(document, table, vocabulary, fallback_country)
-    country = context.country
-    stub_header = " ".join(rows[h][c] for h in layout.header_rows for c in layout.stub_columns)
     if context.caption.region:
         drops["table-province"] += len(numeric)
         return []
-    row_labels = {r: parse_label(" ".join(_joined([rows[r][c] for c in layout.stub_columns]).split()), vocabulary, country) for r in layout.data_rows}
-    column_labels = {c: parse_label(_joined([rows[h][c] for h in layout.header_rows]), vocabulary, country) for c in layout.data_columns}
+    row_labels, column_labels, sections = _labels(layout, rows, vocabulary, context.country)
+    stub_header = " ".join(rows[h][c] for h in layout.header_rows for c in layout.stub_columns)
     if stub_header and _PLACE_HEADER.search(stub_header):
         row_labels = {r: label if label.total or label.countries else replace(label, region=True) for r, label in row_labels.items()}
-    sections = {r: parse_label(text, vocabulary, country) for r, text in layout.sections.items()}
     all_labels = list(row_labels.values()) + list(column_labels.values()) + list(sections.values())
     has_year = any(label.year is not None or label.span for label in all_labels) or context.caption.year is not None
-    if not has_year:
-        announced = context.caption.span or _YEARLY.search(table.caption) or re.search(r"\byears?\b", stub_header, re.I)
-        if announced:
-            drops["table-layout"] += len(numeric)
-            return []
-    notes_text = "\n".join((context.notes, layout.notes, table.caption, context.around))
+    if not has_year and (context.caption.span or _YEARLY.search(table.caption) or re.search(r"\byears?\b", stub_header, re.I)):
+        # the caption promises yearly figures but no row or column names a year: the layout changed
+        drops["table-layout"] += len(numeric)
+        return []
     markers = {label.marker for label in all_labels if label.marker}
-    partial = _partial_years(notes_text)
-    partial_markers = _partial_markers("\n".join((context.notes, layout.notes, table.caption)), markers)
-    context = replace(context, partial_years=frozenset(partial), partial_markers=frozenset(partial_markers))
-    row_axis = _axis_kind(list(row_labels.values()))
-    column_axis = _axis_kind(list(column_labels.values()))
-    row_labels = {r: _settle(label, row_axis) for r, label in row_labels.items()}
-    column_labels = {c: _settle(label, column_axis) for c, label in column_labels.items()}
+    notes = "\n".join((context.notes, layout.notes, table.caption))
+    context = replace(
+        context,
+        partial_years=frozenset(_partial_years(notes + "\n" + context.around)),
+        partial_markers=frozenset(_partial_markers(notes, markers)),
+    )
+    axes = (_axis_kind(list(row_labels.values())), _axis_kind(list(column_labels.values())))
+    row_labels = {r: _settle(label, axes[0]) for r, label in row_labels.items()}
+    column_labels = {c: _settle(label, axes[1]) for c, label in column_labels.items()}
     figures = []
     seen = set()
     for r in layout.data_rows:
         line, start, end = _row_line(document, table, r)
         for c in layout.data_columns:
-            cell = rows[r][c] if c < len(rows[r]) else ""
-            value = parse_value(cell)
+            value = parse_value(rows[r][c] if c < len(rows[r]) else "")
             try:
-                key = _merge_key(row_labels[r], column_labels[c], sections.get(r, Label()), (row_axis, column_axis), context, document.published)
+                year, country, group, metric, rule = _merge_key(
+                    row_labels[r], column_labels[c], sections.get(r, Label()), axes, context, document.published
+                )
             except _Drop as drop:
                 if isinstance(value, tuple):
                     drops[f"table-{drop.args[0]}"] += 1
@@ -651,16 +662,40 @@ def _table_figures(document: Document, table: Table, vocabulary: Vocabulary, fal
             if not isinstance(value, tuple):
                 drops[f"table-{value}"] += 1
                 continue
-            year, country_code, group, metric, rule = key
             number, high, approx = value
-            if (year, country_code, group, metric, number) in seen:
+            if (year, country, group, metric, number) in seen:
                 continue
-            seen.add((year, country_code, group, metric, number))
+            seen.add((year, country, group, metric, number))
             figures.append(
-                Figure(year=year, country=country_code, group=group, metric=metric, value=number, evidence=line,
+                Figure(year=year, country=country, group=group, metric=metric, value=number, evidence=line,
                        start=start, end=end, rule=rule, value_high=high, approx=approx)
             )
     return figures
+
+
+# a table continued on the next page sits right after its first part, with only page furniture between
+MAX_CONTINUATION_GAP = 200
+
+
+def _continued(document: Document, table: Table, layout: _Layout, previous: tuple[Table, _Layout] | None):
+    """A header-less table right after one of the same width continues it: it takes that table's header and caption."""
+    if previous is None or layout.header_rows:
+        return table, layout
+    before, before_layout = previous
+    if not before_layout.header_rows or len(before.rows[0]) != len(table.rows[0]):
+        return table, layout
+    if len(document.text[before.end : table.start].strip()) > MAX_CONTINUATION_GAP:
+        return table, layout
+    header = tuple(before.rows[i] for i in before_layout.header_rows)
+    joined = Table(
+        rows=header + table.rows,
+        caption=before.caption,
+        start=table.start,
+        end=table.end,
+        row_starts=(table.start,) * len(header) + table.row_starts,
+    )
+    joined_layout = _layout(joined.rows)
+    return (joined, joined_layout) if joined_layout is not None else (table, layout)
 
 
 def extract_table_figures(
@@ -672,6 +707,13 @@ def extract_table_figures(
     if not document.tables:
         return figures, {}
     fallback = document_country(document, vocabulary, default_country)
+    previous = None
     for table in document.tables:
-        figures.extend(_table_figures(document, table, vocabulary, fallback, drops))
+        layout = _layout(table.rows)
+        if layout is None:
+            previous = None
+            continue
+        table, layout = _continued(document, table, layout, previous)
+        figures.extend(_table_figures(document, table, layout, vocabulary, fallback, drops))
+        previous = (table, layout)
     return figures, dict(drops)
