@@ -1,0 +1,441 @@
+"""Yearly figures out of a document's prose: sentences, readings of their numbers, then who/where/when.
+
+Country principle: a report is about the country its publisher monitors. When the source
+organisation is named after a country ("Pakistan Institute for Peace Studies (PIPS)"), its counts of
+attacks, deaths and injuries belong to that country even when a news copy writes "attacks in
+Afghanistan"; estimates of fighters keep the place the sentence names. Without such a publisher,
+the country named nearest to the number wins, else the caller's default, else the document's most
+named country. A province, district or city nearest to the number makes it a sub-national figure,
+which is dropped.
+
+Civilian scope: UNAMA (and any report whose title is about civilians) counts civilian harm only, so
+its unqualified deaths, injuries and casualties are the civilian metrics.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from transforms import prose_lexicon as lx
+from transforms.model import Document, Figure
+from transforms.numbers import find_numbers
+from transforms.prose_context import (
+    CATEGORY_SCOPES,
+    find_group_mentions,
+    find_places,
+    nearest_place,
+    phrase_group,
+    subject_group,
+)
+from transforms.prose_readings import Reading, blank_parens, clause_end, clause_start, metric_of_phrase, read_numbers
+from transforms.prose_text import Sentence, split_sentences
+from transforms.reference import Vocabulary
+from transforms.years import YearMention, baseline_spans, find_years, resolve_relative, topic_year
+
+_ACRONYM = re.compile(r"^\s*([A-Z][A-Za-z-]{1,9})\b")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What the whole document says about its figures' defaults."""
+
+    topic_year: int | None
+    published_year: int | None
+    country: str | None
+    publisher_country: str | None
+    civilian_scope: bool
+
+
+@dataclass
+class _Carry:
+    """What one sentence hands to the next: scopes by paragraph, the last group, the section year."""
+
+    headline: str | None = None
+    paragraph: int = -1
+    paragraph_scope: str | None = None
+    last_group: str | None = None
+    section_year: int | None = None
+    drops: Counter[str] = field(default_factory=Counter)
+
+
+def publisher_country(document: Document, vocabulary: Vocabulary) -> str | None:
+    """The country in the expanded name of the source organisation ('Pakistan Institute ... (PIPS)')."""
+    acronym = _ACRONYM.match(document.source_org or "")
+    if not acronym:
+        return None
+    name = re.search(
+        r"((?:[A-Z][\w’'-]*\s+(?:(?:for|of|on|and|in|the)\s+)*){1,8})\(\s*" + re.escape(acronym.group(1)) + r"\s*\)",
+        document.text,
+    )
+    if not name:
+        return None
+    countries = {m.target for m in vocabulary.find_countries(name.group(1))}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None:
+    """The country a document names most (title counted three times), leaving out names inside group aliases."""
+    counts: Counter[str] = Counter()
+    for text, weight in ((document.title or "", 3), (document.text, 1)):
+        aliases = [(m.start, m.end) for m in vocabulary.find_groups(text)]
+        for mention in vocabulary.find_countries(text):
+            if not any(a <= mention.start and mention.end <= b for a, b in aliases):
+                counts[mention.target] += weight
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
+def document_context(document: Document, vocabulary: Vocabulary, default_country: str | None) -> DocumentContext:
+    publisher = publisher_country(document, vocabulary)
+    country = default_country or publisher or most_named_country(document, vocabulary)
+    civilian = bool(re.search(r"\bcivilian", document.title or "", re.IGNORECASE)) or "UNAMA" in (document.source_org or "")
+    return DocumentContext(
+        topic_year(document.title, document.text, document.published),
+        document.published_year,
+        country,
+        publisher,
+        civilian,
+    )
+
+
+def _link(readings: list[Reading]) -> None:
+    """Point each reading that refers to another (apposition, breakdown, baseline, series) at it."""
+    for index, reading in enumerate(readings):
+        kind = reading.link_kind
+        earlier = [
+            i for i in range(index - 1, -1, -1)
+            if not readings[i].change and readings[i].drop != "share" and readings[i].mention.kind != "percent"
+        ]
+        if reading.in_parens and not reading.change and kind in ("", "breakdown"):
+            parents = [i for i in earlier if readings[i].in_parens < reading.in_parens]
+            if parents and readings[parents[0]].base in ("casualties", "killed", "injured", None):
+                reading.link, reading.link_kind = parents[0], "parens"
+            continue
+        if kind == "apposition":
+            same = [i for i in earlier if readings[i].in_parens <= reading.in_parens and readings[i].base]
+            reading.link = same[0] if same else None
+        elif kind in ("baseline", "series"):
+            reading.link = next((i for i in earlier if readings[i].base), None)
+        elif kind == "breakdown":
+            reading.link = next((i for i in earlier if readings[i].base == reading.base and not readings[i].victim), None)
+        elif kind == "following":
+            reading.link = next(
+                (i for i in range(index + 1, len(readings)) if not readings[i].change and readings[i].base), None
+            )
+
+
+def _respectively(low: str, readings: list[Reading]) -> None:
+    """'attacks, deaths and injured declined by 45, 37 and 49 percent respectively': pair them in order."""
+    run = [r for r in readings if r.link_kind == "respectively"]
+    if not run:
+        return
+    first = run[0].mention.start
+    subject = blank_parens(low[clause_start(low, first, lx.STRONG_BREAK) : first])
+    nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\b(?:in|of)\s+(?:\w+\s+)?$", subject[: m.start()])]
+    if len(nouns) < len(run):
+        for reading in run:
+            reading.drop = "no-metric"
+        return
+    for reading, noun in zip(run, nouns[-len(run) :]):
+        found = metric_of_phrase(subject[noun.start() :])
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.rule = "change-respectively"
+
+
+def _inherit(readings: list[Reading]) -> None:
+    """Readings that refer to another take its metric (and its drop, when it was dropped)."""
+    for reading in readings:
+        if reading.link is None:
+            if reading.link_kind in ("apposition", "following", "baseline", "series") and not reading.drop:
+                reading.drop = "no-metric"
+            continue
+        parent = readings[reading.link]
+        if reading.link_kind == "parens":
+            if reading.victim is None and parent.victim:
+                reading.victim = parent.victim
+            if parent.drop and not reading.drop:
+                reading.drop = parent.drop
+            continue
+        if reading.link_kind in ("apposition", "following", "baseline", "series") and reading.base is None:
+            reading.base, reading.victim, reading.suicide = parent.base, parent.victim, parent.suicide
+            reading.phrase = parent.phrase
+            if parent.drop and not reading.drop:
+                reading.drop = parent.drop
+
+
+def _suicide_context(low: str, reading: Reading) -> bool:
+    """Deaths or injuries of suicide attacks: 'N suicide attacks ... killed M', 'M killed in suicide attacks'."""
+    start = reading.mention.start
+    after = low[reading.mention.end : reading.mention.end + 70]
+    if re.match(r"^\s*(?:[\w’'-]+\s+){0,5}?(?:in|by|from)\s+(?:the\s+)?(?:\w+\s+)?suicide\s+(?:attacks|bombings|blasts|attack|bombing)", after):
+        return True
+    before = low[:start]
+    before = re.sub(r"(?:–|—|,)\s*(?:including|includ\w+|such\s+as)[^–—,]*(?:–|—|,)?", lambda m: " " * len(m.group(0)), before)
+    before = blank_parens(before)
+    attacks = list(re.finditer(r"(?:[\w-]+\s+){0,2}(?:attacks|bombings|blasts|incidents)\b", before))
+    return bool(attacks) and "suicide" in attacks[-1].group(0)
+
+
+def _clause(low: str, position: int) -> str:
+    blank = blank_parens(low)
+    return blank[clause_start(blank, position) : clause_end(blank, position)]
+
+
+def _filter(low: str, reading: Reading, readings: list[Reading], years: list[YearMention], group_named: bool) -> str | None:
+    """Why a reading is not a yearly national figure, if it is not."""
+    position = reading.mention.start
+    clause = _clause(low, position)
+    before = low[:position]
+    after = low[reading.mention.end :]
+    clause_from = clause_start(low, position)
+    clause_to = clause_end(low, position)
+    if lx.MONTHLY.search(clause):
+        return "monthly"
+    if lx.SUB_ANNUAL.search(clause) or any(y.role == "month" and clause_from <= y.start < clause_to for y in years):
+        return "sub-annual"
+    if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before):
+        return "cumulative"
+    if lx.GLOBAL.search(clause):
+        return "global"
+    if lx.INDEX.search(low[max(0, position - 30) : reading.mention.end + 20]):
+        return "index"
+    if lx.OUT_OF_SCOPE.search(clause):
+        return "out-of-scope"
+    if lx.SUBGROUP.search(clause) and not reading.change:
+        return "subgroup"
+    if not reading.change and lx.DIFFERENCE.match(after):
+        return "difference"
+    if reading.change and lx.MULTIPLE.search(clause):
+        return "multiplicative"
+    if reading.base in ("killed", "injured", "casualties") and not reading.change:
+        subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
+        if not group_named and lx.TACTIC.search(subject):
+            return "tactic"
+        earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
+        if not earlier_attacks and lx.SINGLE_INCIDENT.search(subject):
+            return "single-incident"
+    return None
+
+
+def _scope_year(mentions: list[YearMention], position: int, context: DocumentContext, carry: _Carry) -> int | None:
+    """The year a number outside any comparison is about."""
+    scoped = [m for m in mentions if m.role == "scope"]
+    preceding = [m for m in scoped if m.end <= position]
+    following = [m for m in scoped if m.start >= position]
+    chosen = preceding[-1] if preceding else (following[0] if following else None)
+    anchor = carry.section_year or context.topic_year
+    if chosen is None:
+        return anchor
+    if chosen.year is not None:
+        return chosen.year
+    if anchor is None:
+        return None
+    return resolve_relative(chosen.relative, anchor=anchor, published_year=context.published_year, in_baseline=False)
+
+
+def _year(low: str, reading: Reading, readings: list[Reading], mentions: list[YearMention], context: DocumentContext, carry: _Carry) -> int | None:
+    position = reading.mention.start
+    spans = baseline_spans(low)
+    inside = next(((a, b) for a, b in spans if a <= position < b), None)
+    if inside is not None:
+        main = _scope_year(mentions, inside[0], context, carry)
+        if main is None:
+            return None
+        stated = [m for m in mentions if inside[0] <= m.start < inside[1]]
+        if stated and stated[0].year is not None:
+            return stated[0].year
+        return main - 1
+    # "63 in 2008, 87 in 2009", "killed 153 people in 2017": a year right after the number binds it
+    stop = clause_end(low, reading.mention.end)
+    others = [r.mention.start for r in readings if r.mention.start > position]
+    limit = min([stop, *others])
+    for mention in mentions:
+        if position < mention.start < limit and mention.role == "scope" and mention.year is not None:
+            if re.match(r"^\s*(?:[\w’'-]+\s+){0,6}?(?:in|during|for|of)\s+(?:the\s+year\s+)?$", low[reading.mention.end : mention.start]):
+                return mention.year
+    return _scope_year(mentions, position, context, carry)
+
+
+def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
+    base = reading.base
+    if base is None:
+        return None
+    if base == "attacks":
+        metric = "suicide_attacks" if reading.suicide else ("incidents" if group == "all-violence" else "attacks")
+    elif base in ("killed", "injured", "casualties") and reading.suicide:
+        metric = f"suicide_{base}"
+    elif base in ("killed", "injured", "casualties") and reading.victim:
+        metric = f"{base}_{reading.victim}"
+    else:
+        metric = base
+    if reading.change:
+        metric = f"{metric}_change_pct"
+    return metric if metric in vocabulary.metrics else None
+
+
+def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carry, sentence_paragraph: int) -> tuple[str | None, str]:
+    """The group of one reading and the rule that gave it, or (None, reason) when it cannot be told."""
+    reading = readings[index]
+    position = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
+    named = phrase_group(low, reading, mentions)
+    if named:
+        return named, "group-in-phrase"
+    if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
+        return "all", "stated-total"
+    if reading.link is not None and readings[reading.link].group:
+        return readings[reading.link].group, f"group-of-{reading.link_kind}"
+    previous = next((r for r in reversed(readings[:index]) if r.group), None)
+    floor = previous.mention.end if previous else 0
+    subject, ambiguous = subject_group(low, position, mentions, floor)
+    if subject:
+        return subject, "subject"
+    if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
+        return previous.group, "previous-figure"
+    if previous is None:
+        subject, ambiguous = subject_group(low, position, mentions, 0)
+        if subject:
+            return subject, "subject"
+    if ambiguous or lx.NATIONAL_MILITANTS.search(low[:position]):
+        return None, "ambiguous-group"
+    if lx.COMBINED.search(low):
+        return "all-violence", "combined-scope"
+    if reading.base == "operations":
+        return "security-forces", "operations"
+    if lx.ANAPHORA.match(low) and carry.last_group:
+        return carry.last_group, "anaphora"
+    if lx.ALL_SCOPE.search(low):
+        return "all", "attack-scope"
+    if carry.paragraph == sentence_paragraph and carry.paragraph_scope:
+        return carry.paragraph_scope, "paragraph-scope"
+    if carry.headline:
+        return carry.headline, "headline-scope"
+    return "all", "default-all"
+
+
+def read_sentence(
+    document: Document, sentence: Sentence, vocabulary: Vocabulary, context: DocumentContext, carry: _Carry
+) -> list[Figure]:
+    """The figures of one sentence; updates the carry and counts the drops in it."""
+    text = document.text[sentence.start : sentence.end]
+    low = text.lower()
+    years = find_years(text)
+    if sentence.heading:
+        stated = {m.year for m in years if m.year is not None and m.role == "scope"}
+        if len(stated) == 1:
+            carry.section_year = stated.pop()
+    mentions = find_numbers(text)
+    readings, drops = read_numbers(low, mentions)
+    carry.drops.update(drops)
+    if carry.paragraph != sentence.paragraph:
+        carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
+    if not readings:
+        return []
+    _respectively(low, readings)
+    _link(readings)
+    _inherit(readings)
+    group_mentions = find_group_mentions(text, vocabulary, context.country)
+    places = find_places(text, vocabulary, [(m.start, m.end) for m in vocabulary.find_groups(text, context.country)])
+    figures = []
+    for index, reading in enumerate(readings):
+        if reading.drop is None and reading.base is None:
+            reading.drop = "no-metric"
+        if reading.drop:
+            continue
+        group, rule = _group(low, index, readings, group_mentions, carry, sentence.paragraph)
+        if group is None:
+            reading.drop = rule
+            continue
+        reading.group = group
+        named = rule in ("group-in-phrase", "subject")
+        if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change:
+            reading.suicide = _suicide_context(low, reading)
+        reason = _filter(low, reading, readings, years, named)
+        place = nearest_place(places, reading.mention.start)
+        if reason is None and place is not None and place.region:
+            reason = "province"
+        if reason:
+            reading.drop = reason
+            continue
+        if context.civilian_scope and reading.base in ("killed", "injured", "casualties") and reading.victim is None:
+            reading.victim = "civilians"
+        metric = _metric(reading, group, vocabulary)
+        if metric is None:
+            reading.drop = "no-metric"
+            continue
+        year = _year(low, reading, readings, years, context, carry)
+        if year is None:
+            reading.drop = "no-year"
+            continue
+        if reading.change and any(m.role == "baseline" and m.year is not None and m.year != year - 1 for m in years):
+            reading.drop = "not-year-on-year"
+            continue
+        countries = [p for p in places if not p.region]
+        if context.publisher_country and reading.base != "fighters":
+            country = context.publisher_country
+        else:
+            near = nearest_place(countries, reading.mention.start)
+            country = near.country if near else context.country
+        if country is None:
+            reading.drop = "no-country"
+            continue
+        value = reading.value * (reading.sign if reading.change else 1)
+        figures.append(
+            Figure(
+                year=year,
+                country=country,
+                group=group,
+                metric=metric,
+                value=value,
+                evidence=text,
+                start=sentence.start,
+                end=sentence.end,
+                rule=f"{reading.rule}+{rule}",
+                value_high=reading.value_high,
+                approx=reading.mention.approx,
+            )
+        )
+    for reading in readings:
+        if reading.drop:
+            carry.drops[reading.drop] += 1
+    kept = [r for r in readings if not r.drop and r.group]
+    if kept:
+        carry.last_group = kept[-1].group
+        scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]
+        if scopes:
+            carry.paragraph_scope = scopes[-1]
+            carry.headline = carry.headline or scopes[0]
+    return figures
+
+
+def _precise_only(figures: list[Figure], drops: Counter[str]) -> list[Figure]:
+    """One figure per key and value; of rounded and precise values for one key, the precise ones."""
+    seen = set()
+    unique = []
+    for figure in figures:
+        key = (figure.year, figure.country, figure.group, figure.metric, figure.value, figure.value_high)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(figure)
+    exact_keys = {(f.year, f.country, f.group, f.metric) for f in unique if not f.approx}
+    kept = []
+    for figure in unique:
+        if figure.approx and (figure.year, figure.country, figure.group, figure.metric) in exact_keys:
+            drops["less-precise"] += 1
+            continue
+        kept.append(figure)
+    return kept
+
+
+def extract_prose_figures(
+    document: Document, vocabulary: Vocabulary, *, default_country: str | None = None
+) -> tuple[list[Figure], dict[str, int]]:
+    """Figures of the document's prose (tables left out), and the numbers dropped, counted by reason."""
+    context = document_context(document, vocabulary, default_country)
+    carry = _Carry()
+    figures: list[Figure] = []
+    skip = tuple((t.start, t.end) for t in document.tables)
+    for sentence in split_sentences(document.text, skip):
+        figures.extend(read_sentence(document, sentence, vocabulary, context, carry))
+    figures = _precise_only(figures, carry.drops)
+    return figures, dict(carry.drops)

@@ -1,0 +1,172 @@
+"""Who, where and when for the readings of a sentence: group, place and year.
+
+Group, in order: an alias inside the counted phrase ("171 cross-border attacks", "44 attacks by BLA"),
+a stated total ("a total of"), the reading it refers to, the perpetrator subject of the clause
+("<group> carried out / was responsible for / killed ..."), the previous figure of the sentence,
+the sentence's scope words (combined totals, operations, terrorist attacks), the paragraph's scope.
+An umbrella category named with its members (PIPS' "TTP ... and other terrorists with similar
+objectives", UNAMA's "Anti-Government Elements (... Taliban, Daesh ...)") is the group.
+
+Place: the place named nearest to the number in a locative frame ("in X", "across X", "X saw ...");
+a province, district or city there makes the figure sub-national.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms import prose_lexicon as lx
+from transforms.prose_readings import Reading, paren_depths
+from transforms.reference import Mention, Vocabulary
+
+UMBRELLAS = ("religious-militants", "anti-government-elements", "pro-government-forces", "unattributed", "all-violence")
+CATEGORY_SCOPES = ("all", "security-forces", "all-violence")
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|across|throughout|within|inside|from|of|hit|rocked|struck)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
+_PLACE_VERB_AFTER = re.compile(
+    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,\s*in\s+particular\s*,)?\s*(?:alone\s+)?(?:saw|witnessed|recorded|remained|suffered|experienced"
+    r"|accounted|accounting|registered|topped|faced|bore|continued|reported|was\s+the|were\s+the|had\s+the)\b",
+    re.IGNORECASE,
+)
+_ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
+_BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
+_VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
+_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|fatalities|deaths|casualties)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"^[^.;:\d]{0,40}:\s*$")
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    country: str
+    region: bool
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    start: int
+    end: int
+    group: str
+    aside: bool  # inside brackets or an "including ..." aside
+    target: bool  # named as a target ("attacks on security forces")
+    member: bool  # "a member of <group>": an individual, not the group
+
+
+def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[int, int]]) -> list[Place]:
+    """Countries and regions named as where something happened."""
+    places = []
+
+    def inside_alias(start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in alias_spans)
+
+    for mention in vocabulary.find_regions(sentence):
+        if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
+            continue
+        before = sentence[: mention.start]
+        at_start = not before.strip(" \t\"“‘'")
+        followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
+        if _LOCATIVE_BEFORE.search(before) or followed or (at_start and not re.match(r"^\s*[:\-–—]", sentence[mention.end :])):
+            places.append(Place(mention.start, mention.end, vocabulary.region_country(mention.target), True))
+    for mention in vocabulary.find_countries(sentence):
+        if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
+            continue
+        before = sentence[: mention.start]
+        after = sentence[mention.end :]
+        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or _ADJECTIVE_PLACE.match(after):
+            if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
+                continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened
+            places.append(Place(mention.start, mention.end, mention.target, False))
+    return sorted(places, key=lambda p: p.start)
+
+
+def nearest_place(places: list[Place], position: int) -> Place | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
+
+
+def _aside_spans(low: str) -> list[tuple[int, int]]:
+    """Brackets, and asides opened by 'including', 'covering', 'such as' ... up to the next clause mark."""
+    spans = []
+    depths = paren_depths(low)
+    start = None
+    for index, depth in enumerate(depths):
+        if depth and start is None:
+            start = index
+        elif not depth and start is not None:
+            spans.append((start, index))
+            start = None
+    if start is not None:
+        spans.append((start, len(low)))
+    for match in lx.ASIDE_INTRO.finditer(low):
+        end = re.compile(r"[,;:()–—]|\s-\s").search(low, match.end())
+        spans.append((match.start(), end.start() if end else len(low)))
+    return spans
+
+
+def find_group_mentions(sentence: str, vocabulary: Vocabulary, country: str | None) -> list[GroupMention]:
+    """Group aliases of a sentence, marked when they are asides, targets, victims or single members."""
+    low = sentence.lower()
+    asides = _aside_spans(low)
+    found = []
+    mentions: list[Mention] = vocabulary.find_groups(sentence, country)
+    for mention in mentions:
+        before = low[: mention.start]
+        after = low[mention.end :]
+        if mention.target in ("security-forces", "pro-government-forces", "us-forces") and (
+            _VICTIM_ALIAS_AFTER.match(after) or _VICTIM_ALIAS_BEFORE.search(before)
+        ):
+            continue  # "security forces personnel" are victims, not a perpetrator
+        aside = any(a <= mention.start < b for a, b in asides)
+        target = bool(lx.TARGET_BEFORE.search(before)) and mention.target not in ("cross-border", "unattributed")
+        member = bool(lx.MEMBER_OF.search(before))
+        found.append(GroupMention(mention.start, mention.end, mention.target, aside, target, member))
+    return found
+
+
+def _pick(groups: list[GroupMention]) -> str | None:
+    """One group out of a subject's mentions: an umbrella category wins over its members."""
+    ids = {g.group for g in groups}
+    for umbrella in UMBRELLAS:
+        if umbrella in ids:
+            return umbrella
+    return ids.pop() if len(ids) == 1 else None
+
+
+def phrase_group(low: str, reading: Reading, mentions: list[GroupMention]) -> str | None:
+    """A group alias inside the counted phrase, or 'by <group>' / 'were <group>' right after it."""
+    start, end = reading.phrase
+    if end <= start:
+        return None
+    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(low, start + 1)
+    end = min(end, stop.start() if stop else end)
+    inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
+    return _pick(inside) if inside else None
+
+
+def subject_group(low: str, position: int, mentions: list[GroupMention], floor: int = 0) -> tuple[str | None, bool]:
+    """The perpetrator subject before `position`: (group, ambiguous)."""
+    candidates = [m for m in mentions if floor <= m.end <= position and not m.aside and not m.target]
+    if not candidates:
+        return None, False
+    nearest = candidates[-1]
+    between = low[nearest.end : position]
+    relative = lx.RELATIVE_AFTER_GROUP.match(between)
+    if relative and not re.search(r"[;]|\d", between):
+        return (None, True) if nearest.member else (nearest.group, False)
+    if _LABEL_AFTER.match(between):
+        return nearest.group, False
+    strong = None
+    for strong in lx.STRONG_BREAK.finditer(low, 0, nearest.start):
+        pass
+    clause_from = strong.end() if strong else 0
+    if not lx.PERPETRATION.search(between) or lx.STRONG_BREAK.search(between):
+        return None, True
+    subject = [m for m in candidates if m.start >= clause_from]
+    if any(m.member for m in subject):
+        return None, True
+    picked = _pick(subject)
+    return picked, picked is None

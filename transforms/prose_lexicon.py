@@ -1,0 +1,199 @@
+"""The words of security reporting that tell what a number counts, compiled once at import.
+
+Patterns run on lower-cased sentence text unless they say otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+# words that end a noun phrase: the head noun of "N <modifiers> <head>" comes before any of these
+FUNCTION_WORDS = (
+    r"in|of|and|or|were|was|are|is|be|been|by|to|from|with|which|that|who|whom|the|a|an|had|have|has|for|on|at|as"
+    r"|per|while|but|than|when|where|during|since|after|before|including|across|into|against|out|each|it|its|their"
+)
+
+# the head noun of a counted phrase, by class
+HEAD = re.compile(
+    r"""(?:
+    (?P<attacks>suicide\s+bombings|attacks?|incidents?|strikes|bombings|blasts|explosions|assaults|acts\s+of\s+terror(?:ism)?)
+    |(?P<operations>operations|actions|raids|offensives|ibos)
+    |(?P<killed>deaths|fatalities|dead|killed|lives|martyred|died)
+    |(?P<injured>injuries|injured|wounded|hurt)
+    |(?P<casualties>casualties)
+    |(?P<victim>civilians|non-combatants|soldiers|troops|policemen|police|personnel|officials|officers|levies
+        |militants|terrorists|outlaws|insurgents|razakars|people|persons|individuals|others|victims|men)
+    |(?P<fighters>fighters|jihadists|members|cadres|combatants|recruits)
+    |(?P<other>groups|organi[sz]ations|outfits|countries|nations|provinces|districts|cities|towns|villages|months
+        |weeks|days|hours|years|times|suspects|women|children|girls|boys|minors|students|journalists|schools
+        |arrests|kidnappings|abductions|seats|votes|points|places|positions|cases|families|refugees|migrants
+        |vehicles|weapons|kilograms|rockets|mortars|ieds|devices|security\s+check\s?posts|check\s?posts|posts)
+    )\b
+    """,
+    re.VERBOSE,
+)
+NOUN_PHRASE = re.compile(
+    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
+    re.VERBOSE,
+)
+
+VICTIM = re.compile(
+    r"""
+    (?P<civilians>\bcivilians?\b|\bnon-combatants\b)
+    |(?P<security>\bsecurity\s+(?:forces?\s*)?(?:/\s*\w+\s+)?(?:personnel|officials|men|officers)\b
+        |\bpersonnel\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
+        |\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
+        |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))|\bpersonnel\b)
+    |(?P<militants>\bmilitants\b|\bterrorists\b|\boutlaws\b|\binsurgents\b|\bjihadists\b|\bfighters\b
+        |\bmilitant\s+(?=deaths|fatalities|casualties)|\bsuspected\s+militants\b)
+    |(?P<progov>\brazakars?\b|\bpro-government\s+militia\w*|\bpeace\s+committee\s+members?|\baman\s+lashkar)
+    """,
+    re.VERBOSE,
+)
+
+# a phrase that names what a change or an elliptical number counts
+METRIC_NOUN = re.compile(
+    r"""
+    (?P<casualties>\bcasualt(?:y|ies)\b)
+    |(?P<attacks>\b(?:attacks?|incidents?|strikes|bombings|blasts|acts\s+of\s+terror(?:ism)?|terrorism)\b)
+    |(?P<operations>\b(?:operations|actions|raids)\b)
+    |(?P<killed>\b(?:deaths|fatalities|killed|dead|death\s+toll|lives\s+lost|people\s+killed)\b)
+    |(?P<injured>\b(?:injuries|injured|wounded)\b)
+    """,
+    re.VERBOSE,
+)
+SUICIDE = re.compile(r"\bsuicide\b")
+
+UP_WORDS = r"increase[sd]?|increasing|rise|rises|rose|risen|rising|surge[sd]?|surging|jump(?:ed|s)?|hike|upsurge|spike[sd]?|growth|grew|climb(?:ed)?|soar(?:ed)?|up|higher|more"
+DOWN_WORDS = r"decline[sd]?|declining|decrease[sd]?|decreasing|drop(?:ped|s)?|fall|fell|fallen|reduction|reduced|dip(?:ped)?|plunge[sd]?|plummet(?:ed)?|down|lower|fewer|less|slump(?:ed)?"
+CHANGE_BEFORE = re.compile(
+    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|went\s+up|went\s+down|came\s+down)\s*(?:\(|(?:of|by|to)?\s*(?:about|nearly|almost|over|around|roughly|more\s+than|some|at\s+least|just\s+over|approximately|a\s+staggering|an?\s+)?)\s*$"
+)
+CHANGE_AFTER = re.compile(
+    rf"^\s*(?:(?:per\s*cent|percent|%)\s+)?(?:\w+\s+)?(?P<word>{UP_WORDS}|{DOWN_WORDS})\b"
+)
+CHANGE_WORD = re.compile(rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS})\b")
+DOWN = re.compile(rf"^(?:{DOWN_WORDS}|went\s+down|came\s+down)$")
+# "a 74 surge": a count with an article before it and a change noun after it is a percent written without its sign
+BARE_PERCENT_BEFORE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?$")
+BARE_PERCENT_AFTER = re.compile(
+    r"^\s+(?:surge|increase|rise|jump|hike|upsurge|spike|decline|decrease|drop|fall|reduction|dip|plunge)\b"
+)
+SHARE_CONTEXT = re.compile(
+    r"^\s*(?:of\b|\)?\s*of\s+(?:the\s+)?(?:total|all)\b)|^\s*\(|^\s*(?:were|was|are|is)\s+(?:of|from|in|against|by)\b"
+)
+
+# what was done to the people counted: verbs after "N people" or before "N"
+VERB_AFTER = re.compile(
+    r"""^\s*(?:(?!(?:and|or|but|while|in|of|from|to|by|with|including|which|who|that)\b)[\w’'/-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|got|been|being)\s+)?(?:reportedly\s+|also\s+)?
+    (?:(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
+      |(?P<injured>injured|wounded|hurt|maimed)
+      |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
+      |(?P<kidnapped>abducted|kidnapped|missing|taken\s+hostage)
+      |(?P<displaced>displaced|relocated|pushed|fled|evacuated|rescued|surrendered|released))\b""",
+    re.VERBOSE,
+)
+VERB_BEFORE = re.compile(
+    r"""\b(?:(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of)
+      |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
+      |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
+      |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
+      |(?P<displaced>displaced|rescued|evacuated)
+      |(?P<left>left|leaving))\s+(?:(?:another|other|at\s+least|about|around|nearly|over|some|more\s+than|almost|roughly|approximately|a\s+total\s+of|in\s+all|as\s+many\s+as|up\s+to|an\s+estimated)\s+)*[“"]?$""",
+    re.VERBOSE,
+)
+EVENT_VERB = re.compile(
+    r"\b(?:(?P<killed>killed|killing|died|dead|martyred|lost\s+their\s+lives|deaths|fatalities)"
+    r"|(?P<injured>injured|injuring|wounded|wounding|injuries)"
+    r"|(?P<arrested>arrested|detained|apprehended)|(?P<kidnapped>abducted|kidnapped))\b"
+)
+LIST_INTRO = re.compile(r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as)\b|[–—:]")
+LEFT_RESULT = re.compile(r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<injured>injured|wounded)\b")
+LIVES_BEFORE = re.compile(r"\b(?:claimed|claiming|claim|cost|costing|took|taking|loss\s+of|lost|left|consumed)\s+(?:[\w-]+\s+){0,3}$")
+LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
+FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
+FIGHTERS_BEFORE = re.compile(r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises)\s+(?:\w+\s+){0,2}$")
+# "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
+TREND_TO = re.compile(
+    r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
+    r"(?:\s+\w+)?\s+(?:to|from)\s+$"
+)
+UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
+PARTITIVE = re.compile(
+    r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))\s*,?\s*$"
+)
+SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
+NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
+TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
+FOILED = re.compile(r"\b(?:foiled|thwarted|averted|prevented|pre-empted|preempted|foiling|thwarting|failed|attempted|attempts?\s+of)\s+(?:\w+\s+){0,3}$")
+
+MONTHLY = re.compile(
+    r"\bper\s+(?:month|day|week|year|attack|incident|annum)\b|\bmonthly\b|\baverage\b|\baveraged?\b|\bdaily\b|\bweekly\b"
+    r"|\ba\s+(?:month|day|week)\b|\beach\s+(?:month|day|week)\b|\bevery\s+(?:month|day|week)\b"
+)
+SUB_ANNUAL = re.compile(
+    r"\b(?:first|second|third|fourth|last|latter)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\b"
+    r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
+    r"|\bin\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
+)
+CUMULATIVE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?!(?:19|20)\d\d)(?:[A-Z]\w+|launch|start|beginning|inception|adoption)"
+    r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
+    r"|\bsince\s+(?:its|their)\s+inception\b|\bsince\s+\d{4}\b"
+)
+DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
+MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
+SINGLE_INCIDENT = re.compile(
+    r"\b(?:the|a|an|one|single|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|assault|strike|incident|raid)\b(?!s)"
+    r"(?!\s+(?:on\s+average|per))"
+)
+TACTIC = re.compile(
+    r"\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
+    r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
+    r"|targeted\s+killings?|firearms|shelling|mortars?|rockets?|grenades?|bombings\s+and\s+explosions)\b"
+)
+SUBGROUP = re.compile(
+    r"\b(?:women|children|child|girls|boys|minors|juveniles|students|journalists|media\s+workers|health\s+workers"
+    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers)\b"
+)
+OUT_OF_SCOPE = re.compile(
+    r"\b(?:communal|criminal|crimes?|crime-related|accidents?|floods?|earthquakes?|tribal\s+(?:clashes|feuds?|disputes?)"
+    r"|land\s+disputes?|honou?r\s+killings?|personal\s+enmity|road\s+accidents?|clashes\s+between\s+tribes)\b"
+)
+GLOBAL = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b")
+INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
+ARREST_WORDS = re.compile(r"\b(?:arrest\w*|detain\w*|apprehend\w*|kidnap\w*|abduct\w*|displace\w*|surrender\w*|recovered|seized|confiscated)\b")
+
+# a perpetrator before the number: "<group> carried out / was responsible for / claimed / killed ..."
+PERPETRATION = re.compile(
+    r"\b(?:carried\s+out|conducted|perpetrated|claimed|claiming|was\s+responsible|were\s+responsible|is\s+responsible"
+    r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
+    r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
+    r"|was\s+behind|were\s+behind|behind|led|saw|recorded|registered)\b"
+)
+RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
+ITS_ATTACKS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:attacks|operations|actions|strikes)\b")
+TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
+MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
+ASIDE_INTRO = re.compile(r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b")
+NATIONAL_MILITANTS = re.compile(
+    r"\b(?:afghan|pakistani|foreign|indian|iranian|uzbek|arab|chechen|tajik|uighur|local)\s+(?:militants|fighters|nationals|terrorists|insurgents)\b"
+)
+
+# totals that combine militant attacks with operations or other violence
+COMBINED = re.compile(
+    r"\bcombin(?:ing|ed|ation)\b|\bterror\s+and\s+counter[- ]terror\w*|\bviolence[- ]related\b"
+    r"|\b(?:anti-state\s+violence|militant\s+attacks|terrorist\s+attacks|militancy)\b[^.;]{0,40}\band\s+(?:counter[- ]\w+|security\s+forces|military)\s+(?:operations|actions)"
+    r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolent\s+incidents\b"
+)
+ALL_SCOPE = re.compile(
+    r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"
+    r"|\bterrorism\b|\ba\s+total\s+of\b|\bacross\s+the\s+country\b"
+)
+ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|it|the\s+group|the\s+outfit|the\s+organi[sz]ation)\b")
+
+# clause punctuation; a clause also ends before a subordinate conjunction
+CLAUSE_BREAK = re.compile(r"[;:()\[\]–—]|,\s|\s-\s|\b(?:while|whereas|but|although|though|because)\b")
+STRONG_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b|\.\s")
+CHANGE_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:as|while|whereas|but|because|although|though|which|leading|resulting|and\s+(?:the|a|an)\b)\b")

@@ -1,0 +1,359 @@
+"""What each number of a sentence counts: its metric, victim type, change sign and the phrase it belongs to.
+
+A Reading is built per number mention by a chain of named rules; the first rule that recognises the
+number's phrase wins. Group, year and country are resolved afterwards (transforms.prose_context).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms import prose_lexicon as lx
+from transforms.numbers import NumberMention
+
+
+@dataclass
+class Reading:
+    """A number of a sentence and what it counts; offsets are relative to the sentence."""
+
+    mention: NumberMention
+    value: float
+    value_high: float | None = None
+    base: str | None = None  # attacks, operations, killed, injured, casualties, fighters
+    victim: str | None = None  # civilians, security, militants, progov
+    suicide: bool = False
+    change: bool = False
+    sign: int = 1
+    rule: str = ""
+    drop: str | None = None
+    phrase: tuple[int, int] = (0, 0)  # the words that say what is counted (for group aliases in them)
+    link: int | None = None  # index of the reading this one takes its metric and group from
+    link_kind: str = ""  # apposition, breakdown, baseline, partitive, series, respectively
+    in_parens: int = 0  # depth of parentheses around the number
+    group: str | None = None
+    group_rule: str = ""
+    metric: str | None = None
+    year: int | None = None
+    country: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def paren_depths(text: str) -> list[int]:
+    """Depth of round brackets at each character."""
+    depth = 0
+    depths = []
+    for char in text:
+        if char == "(":
+            depth += 1
+            depths.append(depth)
+            continue
+        if char == ")":
+            depths.append(depth)
+            depth = max(0, depth - 1)
+            continue
+        depths.append(depth)
+    return depths
+
+
+def blank_parens(text: str) -> str:
+    """The text with bracketed parts replaced by spaces (offsets kept)."""
+    depths = paren_depths(text)
+    return "".join(" " if depth else char for char, depth in zip(text, depths))
+
+
+def clause_start(low: str, position: int, pattern: re.Pattern[str] = lx.CLAUSE_BREAK) -> int:
+    """Where the clause containing `position` starts."""
+    start = 0
+    for match in pattern.finditer(low, 0, position):
+        start = match.end()
+    return start
+
+
+def clause_end(low: str, position: int, pattern: re.Pattern[str] = lx.CLAUSE_BREAK) -> int:
+    match = pattern.search(low, position)
+    return match.start() if match else len(low)
+
+
+def metric_of_phrase(phrase: str) -> tuple[str, str | None, bool, int, int] | None:
+    """The first metric noun of a phrase, with the victim type and suicide flag around it and its span."""
+    match = lx.METRIC_NOUN.search(phrase)
+    if not match:
+        return None
+    base = match.lastgroup
+    around = phrase[max(0, match.start() - 40) : match.end() + 45]
+    local = phrase[max(0, match.start() - 40) : match.start()]
+    victim_match = lx.VICTIM.search(around)
+    victim = victim_match.lastgroup if victim_match and base in ("killed", "injured", "casualties") else None
+    if base in ("killed", "injured", "casualties") and re.search(r"\bcivilian\b", local[-25:]):
+        victim = "civilians"
+    suicide = bool(lx.SUICIDE.search(phrase[max(0, match.start() - 25) : match.end() + 30]))
+    return base, victim, suicide, match.start(), match.end()
+
+
+def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool:
+    """Rules on the noun phrase right after the number: 'N <modifiers> <head>'."""
+    after = low[mention.end :]
+    phrase = lx.NOUN_PHRASE.match(after)
+    if not phrase:
+        return False
+    head = lx.HEAD.match(after, phrase.end())
+    if not head:
+        return False
+    kind = head.lastgroup
+    mods = phrase.group("mods")
+    head_end = mention.end + head.end()
+    reading.phrase = (mention.end, min(len(low), head_end + 60))
+    before = low[: mention.hedge_start if mention.hedge_start is not None else mention.start]
+    tail = low[head_end:]
+    if kind == "attacks":
+        reading.base = "attacks"
+        reading.suicide = "suicide" in mods or "suicide" in head.group(0)
+        reading.rule = "count-attacks"
+        if lx.FOILED.search(before):
+            reading.drop = "foiled"
+        return True
+    if kind == "operations":
+        reading.base, reading.rule = "operations", "count-operations"
+        return True
+    if kind in ("killed", "injured", "casualties"):
+        word = head.group(0)
+        if word == "lives" and not (lx.LIVES_BEFORE.search(before) or lx.LIVES_AFTER.match(tail)):
+            return False
+        reading.base = kind
+        reading.rule = f"count-{kind}"
+        victim = lx.VICTIM.search(mods)
+        if victim:
+            reading.victim = victim.lastgroup
+        elif re.search(r"\bcivilian\b", mods):
+            reading.victim = "civilians"
+        return True
+    if kind == "victim":
+        return _count_from_verb(low, mention, reading, head_end, head.group(0))
+    if kind == "fighters":
+        if _count_from_verb(low, mention, reading, head_end, head.group(0)):
+            return True
+        if lx.FIGHTERS_AFTER.match(tail) or lx.FIGHTERS_BEFORE.search(before):
+            reading.base, reading.rule = "fighters", "count-fighters"
+            return True
+        reading.drop = "no-metric"
+        return True
+    reading.drop = "subgroup" if lx.SUBGROUP.fullmatch(head.group(0)) else "not-a-count"
+    reading.rule = f"noun-{head.group(0)}"
+    return True
+
+
+def _victim_of(word: str) -> str | None:
+    match = lx.VICTIM.search(word)
+    return match.lastgroup if match else None
+
+
+def _apply_verb(reading: Reading, verb: str, rule: str) -> None:
+    if verb in ("killed", "injured"):
+        reading.base = verb
+        reading.rule = rule
+    elif verb in ("arrested", "kidnapped", "displaced"):
+        reading.drop = {"arrested": "arrests", "kidnapped": "kidnappings", "displaced": "displacement"}[verb]
+        reading.rule = rule
+
+
+def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_end: int, head: str) -> bool:
+    """People counted: what happened to them comes from a verb after the phrase or right before the number."""
+    full = low[mention.end : head_end]
+    reading.victim = _victim_of(full) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
+    if lx.SUBGROUP.search(low[mention.end : head_end + 12]):
+        reading.drop = "subgroup"
+    tail = low[head_end:]
+    before = low[: mention.hedge_start if mention.hedge_start is not None else mention.start]
+    before_verb = lx.VERB_BEFORE.search(before)
+    if before_verb:
+        if before_verb.lastgroup == "left":
+            result = lx.LEFT_RESULT.match(tail)
+            if result:
+                _apply_verb(reading, result.lastgroup, "people-left-result")
+                return True
+            return False
+        _apply_verb(reading, before_verb.lastgroup, "people-verb-before")
+        return True
+    after_verb = lx.VERB_AFTER.match(tail)
+    if after_verb and not re.search(r"\d", tail[: after_verb.start(after_verb.lastgroup)]):
+        _apply_verb(reading, after_verb.lastgroup, "people-verb-after")
+        return True
+    # a breakdown list: "577 people were killed including 356 civilians, 152 soldiers and 67 militants"
+    verbs = list(lx.EVENT_VERB.finditer(before))
+    if verbs and lx.LIST_INTRO.search(before, verbs[-1].end()):
+        _apply_verb(reading, verbs[-1].lastgroup, "breakdown-list")
+        reading.link_kind = "breakdown"
+        return True
+    return False
+
+
+def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> bool:
+    """Numbers with no noun of their own: verbs around them, or a phrase they refer back to."""
+    before = low[: mention.hedge_start if mention.hedge_start is not None else mention.start]
+    after = low[mention.end :]
+    after_verb = lx.VERB_AFTER.match(after)
+    if after_verb and after_verb.start(after_verb.lastgroup) < 25 and not re.search(r"\d", after[: after_verb.start(after_verb.lastgroup)]):
+        _apply_verb(reading, after_verb.lastgroup, "number-verb-after")
+        if reading.base or reading.drop:
+            return True
+    before_verb = lx.VERB_BEFORE.search(before)
+    if before_verb and before_verb.lastgroup != "left":
+        _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
+        return True
+    if lx.TREND_TO.search(before):
+        subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
+        found = metric_of_phrase(subject)
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "trend-to"
+            reading.phrase = (found[3], found[4])
+            return True
+    if lx.UP_FROM.search(before):
+        reading.link_kind, reading.rule = "baseline", "up-from"
+        return True
+    partitive = lx.PARTITIVE.search(before)
+    if partitive:
+        found = metric_of_phrase(partitive.group("noun"))
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule, reading.link_kind = "partitive", "partitive"
+            reading.phrase = (mention.end, min(len(low), mention.end + 60))
+            return True
+    if lx.SERIES_AFTER.match(after):
+        reading.link_kind, reading.rule = "series", "year-series"
+        return True
+    return False
+
+
+def _parenthesised(low: str, mention: NumberMention, reading: Reading) -> bool:
+    """'(99)' after 'number of militant attacks', '(213)' after a share: the count of that phrase."""
+    before = low[: mention.start]
+    number_of = lx.NUMBER_OF.search(before)
+    if number_of and not re.match(r"\)\s*\.?\s*$", low[mention.end :]):
+        found = metric_of_phrase(number_of.group("phrase"))
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "parenthesised-number-of"
+            return True
+    if re.search(r"(?:%|per\s?cent|percent|pc)\s*\($", before):
+        after = low[mention.end :]
+        of_total = re.match(r"^\)\s*of\s+(?:the\s+)?(?:total\s+)?(?:[\d,\s]+)?(?P<noun>[\w\s-]{0,40})", after)
+        found = metric_of_phrase(of_total.group("noun")) if of_total else None
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "count-beside-share"
+            reading.phrase = (0, mention.start)
+            return True
+    return False
+
+
+def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> tuple[str, int, int] | None:
+    """The change word of a percentage ('a 16% decline', 'declined by 45%', 'surge (131pc)'), with its span."""
+    start = mention.hedge_start if mention.hedge_start is not None else mention.start
+    before = low[:start]
+    after = low[mention.end :]
+    match = lx.CHANGE_AFTER.match(after)
+    if match:
+        return match.group("word"), mention.end + match.start("word"), mention.end + match.end("word")
+    match = lx.CHANGE_BEFORE.search(before)
+    if match:
+        return match.group("word"), match.start("word"), match.end("word")
+    # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
+    if re.search(r"\bby\s*$", before):
+        clause = before[clause_start(before, len(before)) :]
+        words = list(lx.CHANGE_WORD.finditer(clause))
+        if words:
+            offset = len(before) - len(clause)
+            return words[-1].group("word"), offset + words[-1].start(), offset + words[-1].end()
+    # "declined by 45 percent, 37 percent and 49 percent": later items of a list share the first one's word
+    if previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", low[previous.mention.end : start]):
+        word = "down" if previous.sign < 0 else "up"
+        return word, previous.mention.start, previous.mention.start
+    return None
+
+
+def _read_change(low: str, mention: NumberMention, reading: Reading, previous: Reading | None) -> None:
+    """A percentage: a change against the previous year when a change word goes with it, else a share."""
+    cue = _change_cue(low, mention, previous)
+    if cue is None:
+        reading.drop, reading.rule = "share", "percent-without-change"
+        return
+    word, cue_start, cue_end = cue
+    reading.change = True
+    reading.sign = -1 if lx.DOWN.match(word) else 1
+    reading.rule = "change"
+    after_start = cue_end if cue_end <= mention.start else mention.end
+    end = clause_end(low, max(after_start, mention.end), lx.CHANGE_CLAUSE_END)
+    window = low[after_start:end]
+    found = metric_of_phrase(window)
+    if found and not re.match(r"\s*(?:respectively)", window):
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.phrase = (after_start + found[3], after_start + found[4] + 45)
+        reading.rule = "change-in-phrase"
+        if reading.victim is None:
+            reading.victim = _subject_victim(low, cue_start)
+        return
+    if re.search(r"\brespectively\b", low[mention.end : mention.end + 60]) or (
+        previous is not None and previous.link_kind == "respectively" and not found
+    ):
+        reading.link_kind = "respectively"
+        reading.rule = "change-respectively"
+        return
+    lead = min(cue_start, mention.hedge_start if mention.hedge_start is not None else mention.start)
+    opener = low[clause_start(low, lead) : lead]
+    if (
+        re.fullmatch(r"\s*(?:\w+\s+){0,3}", opener)
+        and metric_of_phrase(opener) is None
+        and re.search(r"(?:,|–|—|\(|;|\s-)\s*(?:\w+\s+){0,3}$", low[:lead])
+    ):
+        reading.link_kind = "apposition"
+        reading.rule = "change-apposition"
+        return
+    subject = blank_parens(low[clause_start(low, cue_start, re.compile(r"[;:(]")) : cue_start])
+    nouns = list(lx.METRIC_NOUN.finditer(subject))
+    if nouns:
+        found = metric_of_phrase(subject[nouns[-1].start() :])
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        offset = cue_start - len(subject)
+        reading.phrase = (max(0, offset), cue_start)
+        reading.rule = "change-subject"
+        if reading.victim is None:
+            reading.victim = _subject_victim(low, cue_start)
+        return
+    reading.link_kind = "following"
+    reading.rule = "change-following"
+
+
+def _subject_victim(low: str, position: int) -> str | None:
+    """The victim type a clause's subject names ('Outlaws ... suffered a 26.5pc increase in fatalities')."""
+    subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
+    match = re.match(r"\W*(?:the\s+)?(\w+(?:\s+\w+)?)", subject)
+    if not match:
+        return None
+    return _victim_of(match.group(1))
+
+
+def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading], dict[str, int]]:
+    """Readings of the count and percent mentions of a lower-cased sentence; other kinds counted as drops."""
+    readings: list[Reading] = []
+    drops: dict[str, int] = {}
+    depths = paren_depths(low)
+    for mention in mentions:
+        kind = mention.kind
+        if kind == "count" and lx.BARE_PERCENT_BEFORE.search(low[: mention.start]) and lx.BARE_PERCENT_AFTER.match(low[mention.end :]):
+            kind = "percent"
+        if kind not in ("count", "percent", "parenthesised"):
+            drops[kind] = drops.get(kind, 0) + 1
+            continue
+        reading = Reading(mention, mention.value, mention.value_high, in_parens=depths[mention.start] if mention.start < len(depths) else 0)
+        previous = readings[-1] if readings else None
+        if kind == "percent":
+            _read_change(low, mention, reading, previous)
+        elif kind == "parenthesised":
+            if not _parenthesised(low, mention, reading):
+                reading.drop, reading.rule = "footnote", "parenthesised-number"
+        elif not _parenthesised(low, mention, reading):
+            if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading):
+                reading.drop, reading.rule = "no-metric", "unrecognised"
+        readings.append(reading)
+    return readings, drops

@@ -1,0 +1,146 @@
+"""Which year a figure is about: explicit years, relative years, comparison baselines, the document's topic year.
+
+A year mention has a role:
+- "scope": the year the statement is about ("in 2017", "during the year", "the year 2022 witnessed").
+- "baseline": inside a comparison ("compared to 2016", "over the previous year", "up from 600 last year");
+  numbers inside a baseline phrase are the earlier year's figures.
+- "span": several years together ("from 2015 to 2019", "2012-13", "since 2015" for an older year):
+  a figure about a span is cumulative, not yearly.
+- "month": a month of a year ("in June 2014"): figures under it are sub-annual.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# a comparison phrase runs from its marker to the end of its clause; numbers inside it belong to the earlier year
+BASELINE = re.compile(
+    r"\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
+    r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
+    r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
+    r"|\b(?:over|from|than)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
+    r"|\bfrom\s+the\s+year\s+(?:before|earlier)\b|\bover\s+the\s+year\s+before\b"
+    r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
+    r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))",
+    re.IGNORECASE,
+)
+# the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
+BASELINE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\s|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
+
+_YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?![\d,]|\.\d|-\d\d-)")
+_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|through)\s+(?:19|20)\d\d\b"
+    r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d)"
+    r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,?\s+(?:of\s+)?$"
+    r"|\b(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?$"
+    r"|\b(?:H1|H2|Q[1-4])\s+$|\b\d{1,2}(?:st|nd|rd|th)?\s+(?-i:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+$",
+    re.IGNORECASE,
+)
+# relative years and their offset from the anchor; "the year" alone means the topic year
+_RELATIVE = re.compile(
+    r"(?P<last>\b(?:last|past)\s+(?:one\s+)?year\b(?!s))"
+    r"|(?P<previous>\bthe\s+(?:previous|preceding|prior)\s+year\b|\bthe\s+year\s+(?:before|earlier)\b(?!\s+last)"
+    r"|\ba\s+year\s+(?:earlier|ago|before)\b)"
+    r"|(?P<same>\bthe\s+same\s+year\b)"
+    r"|(?P<this>\b(?:this|the\s+current|the\s+outgoing|the\s+ending|the\s+present)\s+year\b"
+    r"|\bthe\s+year\s+under\s+review\b"
+    r"|\b(?:during|in|for|throughout|over|across)\s+the\s+year\b(?!\s+(?:19|20)\d\d|\s+before|\s+earlier)"
+    r"|\bin\s+a\s+year\b)",
+    re.IGNORECASE,
+)
+_TOPIC_TITLE_WEIGHT = 3
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year stated in a sentence: explicit or relative, with its role."""
+
+    start: int
+    end: int
+    role: str  # scope, baseline, span, month
+    year: int | None  # explicit year; None for relative ones until resolved
+    relative: str | None = None  # last, previous, same, this
+
+
+def baseline_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the comparison phrases of a sentence, from their marker to their clause end."""
+    spans = []
+    for match in BASELINE.finditer(text):
+        end = BASELINE_END.search(text, match.end() + 1)
+        spans.append((match.start(), end.start() if end else len(text)))
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def find_years(sentence: str) -> list[YearMention]:
+    """The years a sentence states, explicit and relative, with their roles."""
+    baselines = baseline_spans(sentence)
+    spans = [(m.start(), m.end()) for m in _SPAN.finditer(sentence)]
+    mentions = []
+    for match in _YEAR.finditer(sentence):
+        before = sentence[max(0, match.start() - 30) : match.start()]
+        if _inside(match.start(), spans):
+            role = "span"
+        elif _MONTH_YEAR.search(before):
+            role = "month"
+        elif _inside(match.start(), baselines):
+            role = "baseline"
+        else:
+            role = "scope"
+        mentions.append(YearMention(match.start(), match.end(), role, int(match.group(0))))
+    for match in _RELATIVE.finditer(sentence):
+        kind = match.lastgroup
+        role = "baseline" if _inside(match.start(), baselines) else "scope"
+        mentions.append(YearMention(match.start(), match.end(), role, None, kind))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def explicit_years(text: str) -> list[int]:
+    """Explicit years of a text, leaving out dates, months and year spans."""
+    years = []
+    for mention in find_years(text):
+        if mention.year is not None and mention.role in ("scope", "baseline"):
+            years.append(mention.year)
+    return years
+
+
+def topic_year(title: str | None, body: str, published: str | None) -> int | None:
+    """The year a document is mainly about: its most stated year, near its publication date when known.
+
+    Annual reports come out in the following weeks, so with a publication date only that year and the
+    one before compete; a tie goes to the year before.
+    """
+    counts: Counter[int] = Counter(explicit_years(body))
+    for year in explicit_years(title or ""):
+        counts[year] += _TOPIC_TITLE_WEIGHT
+    published_year = int(published[:4]) if published and published[:4].isdigit() else None
+    if published_year is None:
+        return max(counts, key=lambda y: (counts[y], y)) if counts else None
+    previous, current = published_year - 1, published_year
+    if counts[current] > counts[previous]:
+        return current
+    if counts[previous] or not published or len(published) == 4:
+        return previous
+    month = int(published[5:7])
+    return previous if month <= 3 else current
+
+
+def resolve_relative(relative: str, *, anchor: int, published_year: int | None, in_baseline: bool) -> int:
+    """The year a relative expression means. Inside a comparison, 'last year' is the year before the figure's."""
+    if relative in ("previous", "last") and in_baseline:
+        return anchor - 1
+    if relative == "previous":
+        return anchor - 1
+    if relative == "last":
+        return published_year - 1 if published_year is not None else anchor
+    return anchor
