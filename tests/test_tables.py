@@ -511,3 +511,28 @@ def test_a_header_less_table_right_after_another_continues_it(vocabulary, betwee
     blocks = ["Attacks in Pakistan", first] + ([between] if between else []) + [second]
     figures, _ = extract_table_figures(make_document(*blocks), vocabulary)
     assert sorted(f.year for f in figures) == expected_years
+
+
+def test_bundled_html_samples_match_their_golden_table_rows(vocabulary):
+    """The table rows of tests/golden for the HTML samples, read by parse_document and extract_table_figures."""
+    import csv
+    from pathlib import Path
+
+    from transforms.documents import parse_document
+
+    root = Path(__file__).resolve().parent.parent
+    with open(root / "tests" / "golden" / "samples_figures.csv", encoding="utf-8") as handle:
+        gold = [row for row in csv.DictReader(handle) if row["doc"].endswith(".html") and " | " in row["evidence"]]
+    assert gold
+    for path in sorted((root / "data" / "samples" / "html").glob("*.html")):
+        document = parse_document(path.read_bytes(), name=path.name)
+        figures, _ = extract_table_figures(document, vocabulary, default_country="PAK")
+        got = {(f.year, f.country, f.group, f.metric, f.value, f.evidence) for f in figures}
+        want = {
+            (int(r["year"]), r["country"], r["group"], r["metric"], float(r["value"]), r["evidence"])
+            for r in gold
+            if r["doc"] == path.name
+        }
+        assert want <= got, path.name
+        # beyond the golden rows only a Total row whose key the prose states too
+        assert all(evidence.startswith("Total") for *_, evidence in got - want), path.name
