@@ -131,7 +131,7 @@ def _respectively(low: str, readings: list[Reading]) -> None:
         return
     first = run[0].mention.start
     subject = blank_parens(low[clause_start(low, first, lx.STRONG_BREAK) : first])
-    nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\b(?:in|of)\s+(?:\w+\s+)?$", subject[: m.start()])]
+    nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\bin\s+(?:\w+\s+)?$", subject[: m.start()])]
     if len(nouns) < len(run):
         for reading in run:
             reading.drop = "no-metric"
@@ -346,7 +346,7 @@ def read_sentence(
             reading.drop = rule
             continue
         reading.group = group
-        named = rule in ("group-in-phrase", "subject")
+        named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")
         if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change:
             reading.suicide = _suicide_context(low, reading)
         reason = _filter(low, reading, readings, years, named)

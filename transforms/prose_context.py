@@ -154,7 +154,7 @@ def subject_group(low: str, position: int, mentions: list[GroupMention], floor: 
         return None, False
     nearest = candidates[-1]
     between = low[nearest.end : position]
-    relative = lx.RELATIVE_AFTER_GROUP.match(between)
+    relative = lx.RELATIVE_AFTER_GROUP.match(re.sub(r"\([^()]*\)", "", between))
     if relative and not re.search(r"[;]|\d", between):
         return (None, True) if nearest.member else (nearest.group, False)
     if _LABEL_AFTER.match(between):

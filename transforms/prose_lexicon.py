@@ -170,7 +170,7 @@ PERPETRATION = re.compile(
     r"\b(?:carried\s+out|conducted|perpetrated|claimed|claiming|was\s+responsible|were\s+responsible|is\s+responsible"
     r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
-    r"|was\s+behind|were\s+behind|behind|led|saw|recorded|registered)\b"
+    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered)\b"
 )
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
 ITS_ATTACKS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:attacks|operations|actions|strikes)\b")

@@ -242,7 +242,6 @@ def _parenthesised(low: str, mention: NumberMention, reading: Reading) -> bool:
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "count-beside-share"
-            reading.phrase = (0, mention.start)
             return True
     return False
 

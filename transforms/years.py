@@ -28,7 +28,7 @@ BASELINE = re.compile(
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
 BASELINE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\s|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
 
-_YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?![\d,]|\.\d|-\d\d-)")
+_YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
     r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|through)\s+(?:19|20)\d\d\b"
     r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d)"
@@ -37,7 +37,7 @@ _SPAN = re.compile(
 )
 _MONTH_YEAR = re.compile(
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,?\s+(?:of\s+)?$"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?$"
     r"|\b(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?$"
     r"|\b(?:H1|H2|Q[1-4])\s+$|\b\d{1,2}(?:st|nd|rd|th)?\s+(?-i:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+$",
