@@ -119,6 +119,67 @@ def cmd_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _published(args: argparse.Namespace) -> Path:
+    from flows.paths import DEFAULT_DATA_DIR, DataDir
+
+    return DataDir(Path(args.data_dir) if args.data_dir else DEFAULT_DATA_DIR).published
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    """List, show, diff, pin and prune published versions."""
+    from datetime import date
+
+    from flows import snapshots
+
+    published = _published(args)
+    try:
+        if args.action == "list":
+            for v in snapshots.describe_versions(published):
+                marks = "".join((" latest" if v.latest else "", " pinned" if v.pinned else ""))
+                changes = ", ".join(f"{n} {k}" for k, n in sorted(v.changes.items())) or "no changes table"
+                print(f"{v.version}  {v.created_at}  incidents={v.rows.get('incidents')} facts={v.rows.get('facts')}"
+                      f"  [{changes}]{marks}")
+        elif args.action == "show":
+            version = snapshots.as_of(published, date.fromisoformat(args.as_of)) if args.as_of else args.version
+            if version is None:
+                version = snapshots.latest_version(published)
+            info = snapshots.show(published, version)
+            text = info.pop("changes.md")
+            print(snapshots.dumps(info))
+            if text:
+                print(text)
+        elif args.action == "diff":
+            changes, text = snapshots.diff_versions(published, args.old, args.new)
+            print(text)
+            if args.out:
+                changes.to_csv(args.out, index=False)
+        elif args.action in ("pin", "unpin"):
+            snapshots.pin(published, args.version, on=args.action == "pin")
+            print(f"{args.action}ned {args.version}")
+        elif args.action == "prune":
+            removed = snapshots.prune(published, args.keep)
+            print(f"removed {len(removed)} versions" + "".join(f"\n  {v}" for v in removed))
+    except snapshots.UnknownVersion as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 4
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    """Rebuild a version from the raw archive and compare it with its manifest."""
+    from flows.paths import DEFAULT_DATA_DIR
+    from flows.rebuild import NotRebuildable, rebuild_version
+    from flows.snapshots import UnknownVersion
+
+    try:
+        report = rebuild_version(Path(args.data_dir) if args.data_dir else DEFAULT_DATA_DIR, args.version)
+    except (NotRebuildable, UnknownVersion) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 4
+    print("\n".join(report.lines()))
+    return 0 if report.identical else 1
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", help="sources registry (default: data/sources.toml)")
     parser.add_argument("--data-dir", help="where the raw archive and snapshots live (default: data/)")
@@ -147,6 +208,28 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--source", action="append", metavar="ID", help="a source id (repeatable; default: all enabled)")
     _common(back)
     back.set_defaults(handler=cmd_backfill)
+
+    snaps = commands.add_parser("snapshots", help="list, show, diff, pin and prune published versions")
+    snaps.add_argument("--data-dir", help="where the snapshots live (default: data/)")
+    actions = snaps.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="every version, oldest first")
+    show = actions.add_parser("show", help="a version's manifest and changes (default: latest)")
+    show.add_argument("version", nargs="?")
+    show.add_argument("--as-of", metavar="YYYY-MM-DD", help="the version that was latest on that day")
+    diff = actions.add_parser("diff", help="cells added, changed and removed between two versions")
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.add_argument("--out", help="also write the changes as CSV")
+    for name in ("pin", "unpin"):
+        actions.add_parser(name, help=f"{name} a version (pinned versions survive prune)").add_argument("version")
+    prune = actions.add_parser("prune", help="remove old versions, never latest nor pinned ones")
+    prune.add_argument("--keep", type=int, required=True, metavar="N")
+    snaps.set_defaults(handler=cmd_snapshots)
+
+    rebuild = commands.add_parser("rebuild", help="rebuild a version from the raw archive and check its checksums")
+    rebuild.add_argument("version")
+    rebuild.add_argument("--data-dir", help="where the archive and snapshots live (default: data/)")
+    rebuild.set_defaults(handler=cmd_rebuild)
 
     dictionary = commands.add_parser("dictionary", help="write the data dictionary (data/reference/data-dictionary.md)")
     dictionary.add_argument("--out", help="where to write it instead")

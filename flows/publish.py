@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.archive import sha256_of
+from transforms.datapackage import render_datapackage
 from transforms.schema import describe
 
 TMP_PREFIX = ".tmp-"
@@ -121,8 +122,15 @@ def publish_snapshot(
     manifest: dict[str, Any],
     validation: dict[str, Any],
     now: datetime,
+    *,
+    companions: dict[str, tuple[pd.DataFrame, pa.Schema]] | None = None,
+    files: dict[str, bytes] | None = None,
 ) -> Published:
-    """Write a new snapshot beside the others and switch `latest` to it; nothing when the data is unchanged."""
+    """Write a new snapshot beside the others and switch `latest` to it; nothing when the data is unchanged.
+
+    `tables` are the data (their rows decide whether anything changed); `companions` are tables about
+    the release (its changes) and `files` other documents (chart, summaries), written alongside.
+    """
     arrow = {name: to_arrow(frame, schema, name) for name, (frame, schema) in tables.items()}
     hashes = {name: logical_hash(table) for name, table in arrow.items()}
     digest = content_hash(hashes)
@@ -130,30 +138,36 @@ def publish_snapshot(
     current = latest_version(published)
     if current and read_manifest(published / current).get("content_hash") == digest:
         return Published(current, published / current, new=False)
+    arrow.update({name: to_arrow(frame, schema, name) for name, (frame, schema) in (companions or {}).items()})
 
     version = f"{now:%Y%m%dT%H%M%SZ}-{digest[:8]}"
     staging = published / f"{TMP_PREFIX}{version}-{os.getpid()}"
     staging.mkdir()
-    files = {}
+    described = {}
     for name, table in arrow.items():
         body = parquet_bytes(table)
         _write_file(staging / f"{name}.parquet", body)
-        files[name] = {
+        described[name] = {
             "file": f"{name}.parquet",
             "rows": table.num_rows,
+            "bytes": len(body),
             "sha256": sha256_of(body),
-            "logical_sha256": hashes[name],
+            "logical_sha256": logical_hash(table) if name not in hashes else hashes[name],
             "columns": [dict(zip(("name", "type", "description", "nullable"), c)) for c in describe(table.schema)],
         }
-    validation_body = json.dumps(validation, indent=1, sort_keys=True, default=str).encode()
-    _write_file(staging / "validation.json", validation_body)
+    others = {"validation.json": json.dumps(validation, indent=1, sort_keys=True, default=str).encode(), **(files or {})}
+    package = render_datapackage(version, now.isoformat(), described, {n: t.schema for n, t in arrow.items()})
+    others["datapackage.json"] = json.dumps(package, indent=1).encode()
+    for name, body in others.items():
+        _write_file(staging / name, body)
     full = {
         "version": version,
         "created_at": now.isoformat(),
         "previous": current,
         "content_hash": digest,
-        "tables": files,
-        "files": {**{f["file"]: f["sha256"] for f in files.values()}, "validation.json": sha256_of(validation_body)},
+        "tables": described,
+        "files": {**{f["file"]: f["sha256"] for f in described.values()},
+                  **{name: sha256_of(body) for name, body in others.items()}},
         **manifest,
     }
     _write_file(staging / "manifest.json", json.dumps(full, indent=1, sort_keys=True, default=str).encode())

@@ -96,3 +96,26 @@ def describe(schema: pa.Schema) -> list[tuple[str, str, str, bool]]:
         type_ = field.type.value_type if pa.types.is_dictionary(field.type) else field.type
         rows.append((field.name, str(type_), meta.get(b"description", b"").decode(), field.nullable))
     return rows
+
+
+CHANGES = pa.schema(
+    [
+        _field("change", _DICT, "added, changed or removed, against the previous release", False),
+        _field("year", pa.int16(), "Calendar year of the cell", False),
+        _field("country", _DICT, "ISO3 country of the cell", False),
+        _field("group", _DICT, "Group of the cell", False),
+        _field("metric", _DICT, "Metric of the cell", False),
+        _field("old_value", pa.float64(), "Value in the previous release; null when added"),
+        _field("new_value", pa.float64(), "Value in this release; null when removed"),
+        _field("old_series", pa.string(), "Series of the previous value"),
+        _field("new_series", pa.string(), "Series of the new value"),
+        _field("document_id", pa.string(), "sha256 of the document behind the new value"),
+        _field("evidence", pa.string(), "Evidence of the new value"),
+    ]
+)
+
+PRIMARY_KEYS = {
+    "incidents": list(KEY),
+    "series": list(SERIES_KEY),
+    "changes": ["year", "country", "group", "metric"],
+}
