@@ -536,3 +536,9 @@ def test_bundled_html_samples_match_their_golden_table_rows(vocabulary):
         assert want <= got, path.name
         # beyond the golden rows only a Total row whose key the prose states too
         assert all(evidence.startswith("Total") for *_, evidence in got - want), path.name
+
+
+def test_a_table_without_row_places_is_dropped_not_guessed(vocabulary):
+    table = Table(rows=(("Year", "Attacks"), ("2019", "229")), caption="Attacks in Pakistan")
+    document = Document(name="x", text="Attacks in Pakistan", format="pdf", tables=(table,))
+    assert extract_table_figures(document, vocabulary) == ([], {"table-no-span": 1})

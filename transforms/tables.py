@@ -12,251 +12,35 @@ from dataclasses import dataclass, field, replace
 
 from transforms.model import Document, Figure, Table
 from transforms.reference import Vocabulary
+from transforms.table_labels import (
+    MARKER,
+    MISSING,
+    PEOPLE,
+    YEAR,
+    Label,
+    compose_metric,
+    parse_label,
+    parse_value,
+    partial_markers,
+    partial_years,
+    strip_markers,
+)
 
-PEOPLE = ("killed", "injured", "casualties")
-
-_MARKER = r"(?:\*+|[†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\w{1,3}\]|\((?:[a-z]|\d{1,2}|i{1,3}|iv|vi{0,3})\))"
-_TRAILING_MARKERS = re.compile(rf"(?:\s*{_MARKER})+\s*$")
-_YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(19[7-9]\d|20\d\d)(?!\d|[.,]\d)")
-_YEAR_SPAN = re.compile(
-    r"(?<!\d)(?:19|20)\d\d\s*(?:[-–—/]|\bto\b|\band\b|&)\s*(?:(?:19|20)\d\d|\d\d)(?!\d)"
-    r"|\bsince\s+(?:19|20)\d\d|(?:19|20)\d\d\s+onwards?\b|\bfy\s*(?:19|20)?\d\d",
-    re.IGNORECASE,
-)
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?"
-)
-_MONTH_WORD = re.compile(rf"\b({_MONTH})\b\.?", re.IGNORECASE)
-_PERIOD_WORDS = re.compile(
-    r"\b(?:so far|to date|till date|ytd|year[- ]to[- ]date|first half|second half|half[- ]year(?:ly)?|h[12]|q[1-4]"
-    r"|quarter(?:ly)?|months?|weeks?|provisional|partial)\b",
-    re.IGNORECASE,
-)
-_UNTIL = re.compile(r"\b(?:till|until|up ?to|as of|as on|through|thru)\b", re.IGNORECASE)
-# "till March 15, 2024", "January-June 2024": a year that the data does not cover in full
-_PARTIAL_PHRASE = re.compile(
-    rf"\b(?:till|until|up ?to|as of|as on|through|thru|to)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-    rf"(?P<month>{_MONTH})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<year>(?:19|20)\d\d)"
-    rf"|\b(?:{_MONTH})\.?\s*[-–—]\s*(?P<month2>{_MONTH})\b\.?,?\s+(?P<year2>(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-_DERIVED = re.compile(
-    r"%|\bper ?cent|\bpercentage\b|\bshare\b|\bproportion\b|\bchange\b|\bincrease\b|\bdecrease\b|\bdecline\b"
-    r"|\bgrowth\b|\bratio\b|\brate\b|\baverage\b|\bavg\b|\bmean\b|\bper (?:month|day|week|attack|incident)\b"
-    r"|\bmonthly\b|\bdaily\b|\brank(?:ing)?\b|\bscore\b|\bindex\b",
-    re.IGNORECASE,
-)
-# counted things the codebook leaves out: arrests, kidnappings, displacement, seizures
-_OUT_OF_SCOPE = re.compile(
-    r"\b(?:arrest(?:ed|s)?|kidnap(?:ped|pings?|s)?|abduct(?:ed|ions?|s)?|displaced|surrender(?:ed|s)?|recovered"
-    r"|seized|captured|apprehended|detained|detentions?|hostages?|missing)\b",
-    re.IGNORECASE,
-)
-_BASES = (
-    ("casualties", re.compile(r"\bcasualt(?:y|ies)\b|\b(?:killed|dead|deaths)\s*(?:and|&|/|\+)\s*(?:injured|wounded)\b", re.I)),
-    ("killed", re.compile(r"\b(?:killed|kills|killings?|deaths?|dead|fatalit(?:y|ies)|lives? lost|martyred|murdered)\b", re.I)),
-    ("injured", re.compile(r"\b(?:injured|injur(?:y|ies)|wounded|hurt)\b", re.I)),
-    ("operations", re.compile(r"\b(?:operations?|operational|actions?|raids?)\b", re.I)),
-    ("attacks", re.compile(r"\b(?:attacks?|strikes?|bombings?|blasts?|explosions?|assaults?)\b", re.I)),
-    ("incidents", re.compile(r"\b(?:incidents?|events?)\b", re.I)),
-    ("fighters", re.compile(r"\b(?:fighters|strength|cadres)\b", re.I)),
-)
-_SUICIDE = re.compile(r"\bsuicide\b", re.IGNORECASE)
-_VICTIMS = (
-    ("progov", re.compile(r"\b(?:pro-?government (?:militias?|militiamen|lashkars?)|razakars?|peace committees?|aman lashkars?|militia(?:men)?|afghan local police|ALP)\b", re.I)),
-    ("civilians", re.compile(r"\b(?:civilians?|non-?combatants?|common people|citizens)\b", re.I)),
-    ("security", re.compile(r"\b(?:security forces?|security personnel|SFs?|soldiers?|troops|army|military|police(?:men)?|personnel|law enforcement(?: agencies| personnel)?|LEAs?|FC|frontier corps|levies|rangers|ANSF|ANDSF)\b", re.I)),
-    # the singular is usually the attacker's adjective ("militant attacks"), a victim only before a count of people
-    ("militants", re.compile(r"\b(?:(?:militants|terrorists|insurgents|extremists|rebels|outlaws|miscreants|anti-state elements)\b|(?:militant|terrorist|insurgent|extremist|rebel)\s+(?:deaths?|fatalit|casualt|killed|injured|wounded|dead))", re.I)),
-)
-_TOTAL = re.compile(r"^\s*(?:grand\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$|^\s*(?:overall|all|sum|combined|all (?:groups|perpetrators|parties|actors))\s*$", re.I)
-# words that qualify a header without changing what it counts
-_FILLER = frozenset(
-    """a an the of in on at by for from to and or with within during per no nos number numbers count counts total totals
-    grand overall all people persons person individuals reported recorded registered documented confirmed verified cases
-    case terror terrorism terrorist militancy militant violence violent related acts act year years yearly annual data
-    figures figure type types category categories combined including incl among which were was lives life lost members
-    member affiliates affiliated factions faction splinter allies associates suspected alleged estimated estimate approx
-    approximately est wise fatal nationwide national across whole entire country group groups perpetrators perpetrator
-    parties party actors actor claimed responsibility attributed due caused resulting victims victim period s""".split()
-)
-_GENERIC = re.compile(r"^\s*(?:numbers?|no\.?|nos\.?|counts?|figures?|values?|#|quantity|frequency|data)\s*$", re.I)
-_UNKNOWN = re.compile(r"^\s*(?:unknown|unidentified|unclaimed|not claimed|not specified|unattributed)\b", re.I)
-_COMBINED = re.compile(
-    r"\bcombined\b|\bterror(?:ism)? and counter|\bmilitant attacks and (?:security|operations|counter)"
-    r"|\bviolence[- ]related\b|\boverall violence\b|\ball (?:forms of )?violence\b|\bconflict[- ]related\b",
-    re.IGNORECASE,
-)
+_MARKER_START = re.compile(rf"^\s*(?:{MARKER}|note|source)", re.IGNORECASE)
 _MILITANT_WORDS = re.compile(r"\b(?:terror\w*|militant\w*|insurgen\w*|extremist\w*)", re.IGNORECASE)
-_INDEX_HEADER = re.compile(r"^\s*(?:s\.?\s*no\.?|sr\.?(?:\s*no\.?)?|no\.?|#|serial(?: no\.?)?|sl\.?(?:\s*no\.?)?)\s*$", re.I)
-_PLACE_HEADER = re.compile(r"\b(?:provinces?|regions?|districts?|cit(?:y|ies)|areas?|agenc(?:y|ies)|states?)\b", re.I)
-_YEARLY = re.compile(r"\b(?:year[- ]?wise|yearly|annual(?:ly)?|by year|per year|each year|over the years|years?)\b", re.I)
-_MISSING = re.compile(r"^(?:n\.?\s?a\.?|n/a|not available|nil|none|-+|–+|—+|\.{2,}|…|x|\?|)$", re.IGNORECASE)
-_VALUE = re.compile(
-    r"^(?P<hedge>~|≈|>|approx\.?|about|around|over|more than|at least|nearly|almost|roughly|some)?\s*"
-    r"(?P<num>\d{1,3}(?:[, ]\d{3})+|\d+)(?P<dec>\.\d+)?\s*(?P<plus>\+)?"
-    r"(?:\s*(?:[-–—]|to)\s*(?P<high>\d{1,3}(?:[, ]\d{3})+|\d+))?"
-    rf"(?P<tail>(?:\s*(?:{_MARKER}|\([^()]{{0,30}}\)|[a-z]))*)\s*$",
+_INDEX_HEADER = re.compile(
+    r"^\s*(?:s\.?\s*no\.?|sr\.?(?:\s*no\.?)?|no\.?|#|serial(?: no\.?)?|sl\.?(?:\s*no\.?)?)\s*$", re.IGNORECASE
+)
+# a stub column headed "Province" or "District" lists places below the country
+_PLACE_HEADER = re.compile(r"\b(?:provinces?|regions?|districts?|cit(?:y|ies)|areas?|agenc(?:y|ies))\b", re.IGNORECASE)
+# a caption that promises one row or column per year
+_YEARLY = re.compile(
+    r"\b(?:year[- ]?wise|yearly|annual(?:ly)?|by year|per year|each year|over the years|year[- ]on[- ]year)\b",
     re.IGNORECASE,
 )
-_EUROPEAN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 @dataclass(frozen=True)
-class Label:
-    """What one row stub, column header, section row or caption says about the cells it labels."""
-
-    text: str = ""
-    year: int | None = None
-    span: bool = False  # several years: a range, "since 2015", a fiscal year
-    partial: bool = False  # part of a year: months, a half, "so far"
-    marker: str = ""  # footnote marker written after the year
-    total: bool = False
-    base: str | None = None
-    suicide: bool = False
-    victim: str | None = None
-    groups: frozenset[str] = frozenset()
-    # "Security forces" may be a victim type or the security-forces group; the table's other labels decide
-    ambiguous_security: bool = False
-    unknown: bool = False
-    countries: frozenset[str] = frozenset()
-    region: bool = False
-    derived: bool = False
-    out_of_scope: bool = False
-    combined: bool = False
-    # words of a row or column label that name nothing we know: "Rocket attacks", "Target killings"
-    unmapped: frozenset[str] = frozenset()
-
-    @property
-    def kind(self) -> str:
-        """The one dimension this label mostly speaks about, for telling what its siblings are."""
-        if self.year is not None or self.span:
-            return "year"
-        if self.region:
-            return "region"
-        if self.countries and not self.groups:
-            return "country"
-        if self.victim and not (self.groups - {"security-forces"}):
-            return "victim"
-        if self.groups or self.unknown:
-            return "group"
-        if self.base in PEOPLE:
-            return "people"
-        if self.base:
-            return "base"
-        return "other"
-
-
-def _strip_markers(text: str) -> tuple[str, str]:
-    match = _TRAILING_MARKERS.search(text)
-    if not match or match.start() == 0:
-        return text, ""
-    return text[: match.start()], match.group(0).strip()
-
-
-def _is_partial_text(text: str) -> bool:
-    """Whether a label or note says the figures cover only part of a year."""
-    if _PERIOD_WORDS.search(text):
-        return True
-    months = [m.group(1).lower()[:3] for m in _MONTH_WORD.finditer(text)]
-    # "till December 31" or "January-December" covers the year
-    return bool(months) and months[-1] != "dec"
-
-
-def _consumed(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the recognised spans blanked out."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
-def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -> Label:
-    """The facets a label names, read with the codebook vocabulary."""
-    text = " ".join(text.split())
-    if not text or _GENERIC.match(text):
-        return Label()
-    bare, marker = _strip_markers(text)
-    years = {int(y) for y in _YEAR.findall(bare)}
-    span = bool(_YEAR_SPAN.search(bare)) or len(years) > 1
-    what, _, agent = bare.partition(" by ")
-    base = next((name for name, pattern in _BASES if pattern.search(what)), None)
-    victims = {name for name, pattern in _VICTIMS if pattern.search(what)}
-    # "Killed (civilians, SF and militants)" names every victim type: the sum, not one of them
-    victim = victims.pop() if len(victims) == 1 else None
-    group_mentions = vocabulary.find_groups(bare, country)
-    country_mentions = vocabulary.find_countries(bare)
-    region_mentions = vocabulary.find_regions(bare)
-    groups = {m.target for m in group_mentions}
-    if groups - {"security-forces"}:
-        victim = None  # "Baloch insurgents", "nationalist militants": a group's name, not its victims
-    ambiguous = victim == "security" and "security-forces" in groups and not agent
-    patterns = [_YEAR, _YEAR_SPAN, _MONTH_WORD, _PERIOD_WORDS, _UNTIL, _TOTAL, _UNKNOWN, _SUICIDE, _DERIVED, _OUT_OF_SCOPE, _COMBINED]
-    patterns += [pattern for _, pattern in _BASES + _VICTIMS]
-    spans = [m.span() for pattern in patterns for m in pattern.finditer(bare)]
-    spans += [(m.start, m.end) for m in group_mentions + country_mentions + region_mentions]
-    leftover = {w.lower() for w in re.findall(r"[A-Za-z]+", _consumed(bare, spans))} - _FILLER
-    partial = bool(years) and not span and (_is_partial_text(bare) or bool(_UNTIL.search(bare) and _MONTH_WORD.search(bare)))
-    return Label(
-        text=text,
-        year=next(iter(years)) if len(years) == 1 and not span else None,
-        span=span,
-        partial=partial,
-        marker=marker if years else "",
-        total=bool(_TOTAL.search(bare)),
-        base=base,
-        suicide=bool(_SUICIDE.search(bare)),
-        victim=victim,
-        groups=frozenset(groups),
-        ambiguous_security=ambiguous,
-        unknown=bool(_UNKNOWN.search(bare)),
-        countries=frozenset(m.target for m in country_mentions),
-        region=bool(region_mentions),
-        derived=bool(_DERIVED.search(bare)),
-        out_of_scope=bool(_OUT_OF_SCOPE.search(bare)),
-        combined=bool(_COMBINED.search(bare)) or "all-violence" in groups,
-        unmapped=frozenset(leftover),
-    )
-
-
-def parse_value(text: str) -> tuple[float, float | None, bool] | str:
-    """(value, value_high, approx) of a cell, or the drop reason: 'no-value', 'derived' or 'unparsed-value'."""
-    text = " ".join(text.split())
-    if _MISSING.match(_strip_markers(text)[0].strip() if text else text):
-        return "no-value"
-    if "%" in text:
-        return "derived"
-    match = _VALUE.match(text)
-    if not match:
-        return "unparsed-value"
-    number = match["num"]
-    if match["dec"] and _EUROPEAN_THOUSANDS.match(number + match["dec"]):
-        # counts are whole numbers: "1.234" is a thousands separator written the European way
-        value = float(number + match["dec"].replace(".", ""))
-    else:
-        value = float(re.sub(r"[, ]", "", number) + (match["dec"] or ""))
-    high = float(re.sub(r"[, ]", "", match["high"])) if match["high"] else None
-    if high is not None and high <= value:
-        return "unparsed-value"
-    return value, high, bool(match["hedge"] or match["plus"])
-
-
-def _compose(base: str, victim: str | None, suicide: bool) -> str | None:
-    """The codebook metric of a base count, a victim type and the suicide modifier; None if it has none."""
-    if suicide:
-        if victim:
-            return None
-        return {"attacks": "suicide_attacks", "incidents": "suicide_attacks", "killed": "suicide_killed",
-                "injured": "suicide_injured", "casualties": "suicide_casualties"}.get(base)
-    if victim:
-        if base in ("killed", "injured"):
-            return f"{base}_{victim}"
-        return "casualties_civilians" if (base, victim) == ("casualties", "civilians") else None
-    return base
-
-
-@dataclass
 class _Context:
     """What the text around a table says: caption, the lines before it and the notes after it."""
 
@@ -269,6 +53,7 @@ class _Context:
 
 
 def _blocks_before(text: str, start: int, count: int = 2) -> str:
+    """The heading and paragraph just above a table."""
     return "\n\n".join(text[max(0, start - 1200) : start].split("\n\n")[-count - 1 :]).strip()
 
 
@@ -278,31 +63,12 @@ def _notes_after(text: str, end: int) -> str:
     notes = []
     for index, block in enumerate(blocks[:4]):
         stripped = block.strip()
-        looks_like_note = re.match(rf"^(?:{_MARKER}|note|source|data|figures|\d\s)", stripped, re.IGNORECASE)
+        looks_like_note = re.match(rf"^(?:{MARKER}|note|source|data|figures|\d\s)", stripped, re.IGNORECASE)
         if (index == 0 and len(stripped) <= 400) or looks_like_note:
             notes.append(stripped)
         else:
             break
     return "\n".join(notes)
-
-
-def _partial_years(text: str) -> set[int]:
-    years = set()
-    for match in _PARTIAL_PHRASE.finditer(text):
-        month = (match["month"] or match["month2"]).lower()[:3]
-        if month != "dec":
-            years.add(int(match["year"] or match["year2"]))
-    return years
-
-
-def _partial_markers(notes: str, markers: set[str]) -> set[str]:
-    """Footnote markers whose note says the year is covered only in part ("* till March 15")."""
-    found = set()
-    for marker in markers:
-        for match in re.finditer(re.escape(marker) + r"(?![*])\s*([^\n*]{0,160})", notes):
-            if _is_partial_text(match.group(1)) or (_UNTIL.search(match.group(1)) and not _YEAR.search(match.group(1))):
-                found.add(marker)
-    return found
 
 
 def _pick_country(text: str, vocabulary: Vocabulary, preferred: str | None) -> str | None:
@@ -332,6 +98,7 @@ def document_country(document: Document, vocabulary: Vocabulary, default_country
 
 
 def _row_line(document: Document, table: Table, row: int) -> tuple[str, int, int]:
+    """The rendered line of a table row and its span in the document text: the figure's evidence."""
     start = table.row_starts[row]
     end = document.text.find("\n", start, table.end)
     end = table.end if end < 0 else end
@@ -339,12 +106,13 @@ def _row_line(document: Document, table: Table, row: int) -> tuple[str, int, int
 
 
 def _is_count(text: str) -> bool:
+    """A cell holding a number that is not a year."""
     value = parse_value(text)
-    return isinstance(value, tuple) and not _YEAR.fullmatch(_strip_markers(text.strip())[0])
+    return isinstance(value, tuple) and not YEAR.fullmatch(strip_markers(text.strip())[0])
 
 
 def _is_year_cell(text: str) -> bool:
-    return bool(_YEAR.fullmatch(_strip_markers(text.strip())[0].strip()))
+    return bool(YEAR.fullmatch(strip_markers(text.strip())[0].strip()))
 
 
 @dataclass(frozen=True)
@@ -359,54 +127,74 @@ class _Layout:
     data_columns: tuple[int, ...]
 
 
+def _spanning_rows(grid: list[tuple[str, ...]]) -> set[int]:
+    """Rows of one cell spanning the width, or of a lone first cell: titles, section headings, notes."""
+    width = len(grid[0])
+    spanning = set()
+    for index, row in enumerate(grid):
+        filled = {cell for cell in row if cell}
+        if len(grid) > 2 and len(filled) == 1 and (row.count(next(iter(filled))) == width or (row[0] and not any(row[1:]))):
+            spanning.add(index)
+    return spanning
+
+
+def _stub_columns(grid: list[tuple[str, ...]], body: list[int]) -> tuple[int, list[int]]:
+    """The first meaningful column (after serial numbers) and the stub columns that name the rows."""
+    width = len(grid[0])
+    first = 0
+    while first < width - 1 and (_INDEX_HEADER.match(grid[body[0]][first]) or _serial(grid, body[1:], first)):
+        first += 1
+    data_body = body[1:] or body
+    # the first column is a stub unless it holds counts
+    if all(_is_count(grid[i][first]) for i in data_body if grid[i][first]):
+        return first, []
+    stubs = [first]
+    for column in range(first + 1, min(first + 3, width - 1)):
+        cells = [grid[i][column] for i in data_body if grid[i][column]]
+        if cells and not any(_is_count(c) or _is_year_cell(c) or parse_value(c) == "no-value" for c in cells):
+            stubs.append(column)
+        else:
+            break
+    return first, stubs
+
+
+def _header_rows(grid: list[tuple[str, ...]], body: list[int], stubs: list[int], data_columns: list[int]) -> list[int]:
+    """The leading rows that name the columns: words and years, no counts."""
+    headers: list[int] = []
+    for position, index in enumerate(body):
+        cells = [grid[index][c] for c in data_columns]
+        counts = sum(_is_count(c) for c in cells)
+        if position == 0:
+            # a first row of counts means the table has no header row at all
+            if counts and counts * 2 >= len([c for c in cells if c]):
+                break
+            headers.append(index)
+            continue
+        stub = " ".join(grid[index][c] for c in stubs)
+        above = " ".join(grid[body[position - 1]][c] for c in stubs)
+        words_only = all(c and not MISSING.match(c) for c in cells)
+        stub_is_heading = not stub or stub == above or (not _is_year_cell(stub) and words_only)
+        if counts or not any(cells) or not stub_is_heading:
+            break
+        headers.append(index)
+    return headers
+
+
 def _layout(rows: tuple[tuple[str, ...], ...]) -> _Layout | None:
+    """Header rows, data rows, stub columns and data columns of a grid; None when it is no grid of figures."""
     width = max((len(r) for r in rows), default=0)
     if width < 2 or len(rows) < 2:
         return None
     grid = [tuple(r) + ("",) * (width - len(r)) for r in rows]
-    spanning = set()
-    for index, row in enumerate(grid):
-        filled = {cell for cell in row if cell}
-        if len(rows) > 2 and (len(filled) == 1 and (row.count(next(iter(filled))) == width or row[0] and not any(row[1:]))):
-            spanning.add(index)
+    spanning = _spanning_rows(grid)
     body = [i for i in range(len(grid)) if i not in spanning]
     if not body:
         return None
-    # index columns ("S.No") carry no meaning
-    first = 0
-    while first < width - 1 and (_INDEX_HEADER.match(grid[body[0]][first]) or _serial(grid, body[1:], first)):
-        first += 1
-    # the first column is a stub unless it holds counts
-    data_body = body[1:] or body
-    if all(_is_count(grid[i][first]) for i in data_body if grid[i][first]):
-        stubs = []
-    else:
-        stubs = [first]
-        for column in range(first + 1, min(first + 3, width - 1)):
-            cells = [grid[i][column] for i in data_body if grid[i][column]]
-            if cells and not any(_is_count(c) or _is_year_cell(c) or parse_value(c) == "no-value" for c in cells):
-                stubs.append(column)
-            else:
-                break
+    first, stubs = _stub_columns(grid, body)
     data_columns = [c for c in range(first, width) if c not in stubs]
     if not data_columns:
         return None
-    headers = []
-    for position, index in enumerate(body):
-        cells = [grid[index][c] for c in data_columns]
-        stub = " ".join(grid[index][c] for c in stubs)
-        has_count = any(_is_count(c) for c in cells)
-        if position == 0:
-            if has_count and sum(_is_count(c) for c in cells) * 2 >= len([c for c in cells if c]):
-                break
-            headers.append(index)
-            continue
-        above = " ".join(grid[body[position - 1]][c] for c in stubs)
-        words_only = all(c and not _MISSING.match(c) for c in cells)
-        stub_is_heading = not stub or stub == above or (not _is_year_cell(stub) and words_only)
-        if has_count or not any(cells) or not stub_is_heading:
-            break
-        headers.append(index)
+    headers = _header_rows(grid, body, stubs, data_columns)
     data_rows = [i for i in body if i not in headers]
     sections: dict[int, str] = {}
     notes = []
@@ -421,9 +209,6 @@ def _layout(rows: tuple[tuple[str, ...], ...]) -> _Layout | None:
         elif index in data_rows:
             sections[index] = current
     return _Layout(tuple(headers), tuple(data_rows), sections, "\n".join(notes), tuple(stubs), tuple(data_columns))
-
-
-_MARKER_START = re.compile(rf"^\s*(?:{_MARKER}|note|source)", re.IGNORECASE)
 
 
 def _serial(grid: list, rows: list[int], column: int) -> bool:
@@ -463,30 +248,38 @@ class _Drop(Exception):
     """A cell that gives no codebook figure; the argument is the reason."""
 
 
-def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str], context: _Context, published: str | None):
-    """(year, country, group, metric, rule) of a data cell, or _Drop with the reason."""
-    labels = (column, row, section)
-    if any(label.derived for label in (row, column)):
-        raise _Drop("derived")
-    if any(label.out_of_scope for label in (row, column)):
-        raise _Drop("unmapped-header")
-    if any(label.region for label in labels):
-        raise _Drop("province")
-    if any(label.unmapped or label.text and (label.kind == "other" or label.unknown and not label.groups) and not label.total for label in (row, column)):
-        raise _Drop("unmapped-header")  # "Not specified", "Others", "Remarks": nothing the codebook counts
-    # years
-    if row.span or column.span:
+def _unfinished(year: int, published: str) -> bool:
+    """A year that was not over when the report came out ('2024' in a report of March 2024)."""
+    if year > int(published[:4]):
+        return True
+    return len(published) >= 7 and int(published[:4]) == year and int(published[5:7]) < 12
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """The labels that key one data cell, and what the labels of each axis mostly are."""
+
+    row: Label
+    column: Label
+    section: Label
+    axes: tuple[str, str]  # kinds of the row labels and of the column labels
+
+    def total_on(self, *kinds: str) -> bool:
+        """Whether the row or the column is a Total over labels of one of these kinds."""
+        return any(label.total and axis in kinds for label, axis in zip((self.row, self.column), self.axes))
+
+
+def _year(cell: _Cell, context: _Context, published: str | None) -> tuple[int, str]:
+    """The year of a cell and the rule saying where it came from."""
+    row, column, section = cell.row, cell.column, cell.section
+    if row.span or column.span or cell.total_on("year"):
         raise _Drop("multi-year")
-    for label, axis in ((row, axes[0]), (column, axes[1])):
-        if label.total and axis == "year":
-            raise _Drop("multi-year")
     years = {label.year for label in (row, column) if label.year is not None}
     if len(years) > 1:
         raise _Drop("conflict")
     if years:
         year = years.pop()
-        source = row if row.year == year else column
-        rule = "table:year-rows" if source is row else "table:year-columns"
+        source, rule = (row, "table:year-rows") if row.year == year else (column, "table:year-columns")
     elif section.year is not None:
         year, source, rule = section.year, section, "table:caption-year"
     elif context.caption.year is not None:
@@ -495,30 +288,27 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
         raise _Drop("no-year")
     if source.partial or year in context.partial_years or (source.marker and source.marker in context.partial_markers):
         raise _Drop("partial-year")
-    if published and len(published) >= 7 and int(published[:4]) == year and int(published[5:7]) < 12:
-        raise _Drop("partial-year")  # a year not over when the report came out
-    if published and year > int(published[:4]):
+    if published and _unfinished(year, published):
         raise _Drop("partial-year")
-    # what is counted
-    totals = [(label, axis) for label, axis in ((row, axes[0]), (column, axes[1])) if label.total]
-    drop_victim = any(axis == "victim" for _, axis in totals)
-    group_total = any(axis in ("group", "region") for _, axis in totals)
-    if any(axis == "country" for _, axis in totals):
-        raise _Drop("conflict")
+    return year, rule
+
+
+def _base(cell: _Cell, context: _Context) -> tuple[str, str | None]:
+    """The counted thing (attacks, killed, ...) and the victim type of a cell."""
+    row, column, section, axes = cell.row, cell.column, cell.section, cell.axes
     bases = [label.base for label in (column, row) if label.base]
     people = {b for b in bases if b in PEOPLE}
     if len(people) > 1:
-        if any(axis == "people" for _, axis in totals) and not (people - {"killed", "injured"}):
-            people = {"casualties"}
-        else:
+        if not cell.total_on("people") or people - {"killed", "injured"}:
             raise _Drop("conflict")
+        people = {"casualties"}  # the Total beside Killed and Injured columns
     counts = set(bases) - set(PEOPLE)
     if "operations" in counts:
         counts -= {"attacks", "incidents"}  # "operational attacks" counted under "No. of attacks" are operations
     if len(counts) > 1:
         raise _Drop("conflict")
     base = people.pop() if people else (counts.pop() if counts else None)
-    if base is None and any(axis == "people" for _, axis in totals):
+    if base is None and cell.total_on("people"):
         base = "casualties"
     victims = {label.victim for label in (column, row) if label.victim}
     if len(victims) > 1:
@@ -526,14 +316,11 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
     if victims:
         victim = victims.pop()
     elif "victim" in axes:
-        victim = None  # the table names its victim types; this cell is none of them
+        victim = None  # the table names its victim types; this cell is none of them, or their total
     else:
         victim = section.victim or context.caption.victim
-    if drop_victim:
-        victim = None
-    if base is None:
-        base = section.base or context.caption.base
-    if base is None and (victim or "victim" in axes or drop_victim):
+    base = base or section.base or context.caption.base
+    if base is None and (victim or "victim" in axes):
         base = "killed"  # a table of victim types counts the dead unless it says otherwise
     if base is None:
         raise _Drop("no-metric")
@@ -541,36 +328,64 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
         victim = None  # "militant attacks": the militants are the attackers
     if base == "operations":
         victim = None  # "security forces operations": the forces act
-    suicide = any(label.suicide for label in labels + (context.caption,))
+    return base, victim
+
+
+def _group(cell: _Cell, context: _Context, base: str) -> str | None:
+    """The group a cell names, or None when nothing names one."""
+    if cell.total_on("group", "region"):
+        return None
+    groups = set(cell.row.groups | cell.column.groups)
+    section = cell.section
+    if len(groups) > 1:
+        raise _Drop("conflict")
+    if groups:
+        return groups.pop()
+    if len(section.groups) > 1:
+        raise _Drop("ambiguous-group")
+    if section.groups:
+        return next(iter(section.groups))
+    caption_groups = set(context.caption.groups) - {"all-violence"}
+    if context.caption.combined or "operations" not in (context.caption.base, base):
+        # "civilians and security forces killed" names victims; "attacks and security forces actions" both sides
+        caption_groups.discard("security-forces")
+    if len(caption_groups) > 1:
+        raise _Drop("ambiguous-group")
+    return caption_groups.pop() if caption_groups else None
+
+
+def _merge_key(cell: _Cell, context: _Context, published: str | None) -> tuple[int, str, str, str, str]:
+    """(year, country, group, metric, rule) of a data cell, or _Drop with the reason."""
+    row, column, section = cell.row, cell.column, cell.section
+    if any(label.derived for label in (row, column)):
+        raise _Drop("derived")
+    if any(label.out_of_scope for label in (row, column)):
+        raise _Drop("unmapped-header")
+    if any(label.region for label in (row, column, section)):
+        raise _Drop("province")
+    for label in (row, column):
+        # "Not specified", "Others", "Rocket attacks": nothing the codebook counts
+        nameless = label.kind == "other" or (label.unknown and not label.groups)
+        if label.unmapped or (label.text and not label.total and nameless):
+            raise _Drop("unmapped-header")
+    if cell.total_on("country"):
+        raise _Drop("conflict")  # a sum over countries
+    year, rule = _year(cell, context, published)
+    base, victim = _base(cell, context)
+    metric = compose_metric(base, victim, any(label.suicide for label in (row, column, section, context.caption)))
+    if metric is None:
+        raise _Drop("unmapped-header")
+    group = _group(cell, context, base)
     # a row or column of "terrorist attacks" is the militants' share even inside a table of all violence
     militant_attacks = any(
         label.base == "attacks" and (label.suicide or _MILITANT_WORDS.search(label.text)) for label in (row, column)
     )
-    combined = any(label.combined for label in labels) or (context.caption.combined and not militant_attacks)
-    metric = _compose(base, victim, suicide)
-    if metric is None:
-        raise _Drop("unmapped-header")
-    # who
-    groups = set()
-    for label in (row, column):
-        groups |= label.groups
-    if group_total:
-        groups = set()
-    if len(groups) > 1:
-        raise _Drop("conflict")
-    if not groups and not group_total:
-        groups = set(section.groups)
-        caption_groups = set(context.caption.groups) - {"all-violence"}
-        if context.caption.combined or (context.caption.base != "operations" and base != "operations"):
-            # "civilians and security forces killed" names victims; "attacks and security forces actions" both sides
-            caption_groups.discard("security-forces")
-        if not groups and len(caption_groups) > 1:
-            raise _Drop("ambiguous-group")
-        groups = groups or caption_groups
-    group = groups.pop() if groups else None
-    if group == "all-violence":
-        combined = True
-        group = None
+    combined = (
+        any(label.combined for label in (row, column, section))
+        or (context.caption.combined and not militant_attacks)
+        or group == "all-violence"
+    )
+    group = None if group == "all-violence" else group
     if metric == "incidents":
         metric, group = ("incidents", "all-violence") if combined and group is None else ("attacks", group)
     elif metric == "operations":
@@ -579,11 +394,7 @@ def _merge_key(row: Label, column: Label, section: Label, axes: tuple[str, str],
         group = "security-forces"
     elif group is None and combined:
         group = "all-violence"
-    # where
-    countries = set()
-    for label in (row, column):
-        countries |= label.countries
-    countries = countries or set(section.countries)
+    countries = set(row.countries | column.countries) or set(section.countries)
     if len(countries) > 1:
         raise _Drop("conflict")
     country = countries.pop() if countries else context.country
@@ -596,7 +407,8 @@ def _table_context(document: Document, table: Table, vocabulary: Vocabulary, fal
     around = _blocks_before(document.text, table.start)
     caption = parse_label(table.caption, vocabulary, fallback_country)
     notes = _notes_after(document.text, table.end)
-    country = _pick_country(table.caption, vocabulary, fallback_country) or _pick_country(around, vocabulary, fallback_country)
+    country = _pick_country(table.caption, vocabulary, fallback_country)
+    country = country or _pick_country(around, vocabulary, fallback_country)
     return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country)
 
 
@@ -615,10 +427,13 @@ def _labels(layout: _Layout, rows, vocabulary: Vocabulary, country: str | None):
     return row_labels, column_labels, sections
 
 
-def _table_figures(document: Document, table: Table, layout: _Layout, vocabulary: Vocabulary, fallback_country: str | None, drops: Counter):
+def _table_figures(
+    document: Document, table: Table, layout: _Layout, vocabulary: Vocabulary, fallback_country: str | None, drops: Counter
+) -> list[Figure]:
     """The figures of one table; dropped cells are added to drops."""
-    rows = table.rows
-    numeric = [(r, c) for r in layout.data_rows for c in layout.data_columns if c < len(rows[r]) and _is_count(rows[r][c])]
+    width = max(len(row) for row in table.rows)
+    rows = [tuple(row) + ("",) * (width - len(row)) for row in table.rows]
+    numeric = [(r, c) for r in layout.data_rows for c in layout.data_columns if _is_count(rows[r][c])]
     if not numeric:
         return []
     context = _table_context(document, table, vocabulary, fallback_country)
@@ -628,10 +443,13 @@ def _table_figures(document: Document, table: Table, layout: _Layout, vocabulary
     row_labels, column_labels, sections = _labels(layout, rows, vocabulary, context.country)
     stub_header = " ".join(rows[h][c] for h in layout.header_rows for c in layout.stub_columns)
     if stub_header and _PLACE_HEADER.search(stub_header):
-        row_labels = {r: label if label.total or label.countries else replace(label, region=True) for r, label in row_labels.items()}
+        row_labels = {
+            r: label if label.total or label.countries else replace(label, region=True) for r, label in row_labels.items()
+        }
     all_labels = list(row_labels.values()) + list(column_labels.values()) + list(sections.values())
     has_year = any(label.year is not None or label.span for label in all_labels) or context.caption.year is not None
-    if not has_year and (context.caption.span or _YEARLY.search(table.caption) or re.search(r"\byears?\b", stub_header, re.I)):
+    promised = context.caption.span or _YEARLY.search(table.caption) or re.search(r"\byears?\b", stub_header, re.I)
+    if not has_year and promised:
         # the caption promises yearly figures but no row or column names a year: the layout changed
         drops["table-layout"] += len(numeric)
         return []
@@ -639,8 +457,8 @@ def _table_figures(document: Document, table: Table, layout: _Layout, vocabulary
     notes = "\n".join((context.notes, layout.notes, table.caption))
     context = replace(
         context,
-        partial_years=frozenset(_partial_years(notes + "\n" + context.around)),
-        partial_markers=frozenset(_partial_markers(notes, markers)),
+        partial_years=frozenset(partial_years(notes + "\n" + context.around)),
+        partial_markers=frozenset(partial_markers(notes, markers)),
     )
     axes = (_axis_kind(list(row_labels.values())), _axis_kind(list(column_labels.values())))
     row_labels = {r: _settle(label, axes[0]) for r, label in row_labels.items()}
@@ -650,11 +468,10 @@ def _table_figures(document: Document, table: Table, layout: _Layout, vocabulary
     for r in layout.data_rows:
         line, start, end = _row_line(document, table, r)
         for c in layout.data_columns:
-            value = parse_value(rows[r][c] if c < len(rows[r]) else "")
+            value = parse_value(rows[r][c])
             try:
-                year, country, group, metric, rule = _merge_key(
-                    row_labels[r], column_labels[c], sections.get(r, Label()), axes, context, document.published
-                )
+                cell = _Cell(row_labels[r], column_labels[c], sections.get(r, Label()), axes)
+                year, country, group, metric, rule = _merge_key(cell, context, document.published)
             except _Drop as drop:
                 if isinstance(value, tuple):
                     drops[f"table-{drop.args[0]}"] += 1
@@ -710,6 +527,10 @@ def extract_table_figures(
     previous = None
     for table in document.tables:
         layout = _layout(table.rows)
+        if layout is not None and len(table.row_starts) != len(table.rows):
+            # without the rows' places in the text a figure would have no evidence span
+            drops["table-no-span"] += 1
+            layout = None
         if layout is None:
             previous = None
             continue
