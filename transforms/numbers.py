@@ -246,6 +246,11 @@ def find_numbers_in(text: str, start: int, end: int) -> list[NumberMention]:
                 continue
             low_raw = match.group("low").strip()
             high_raw = match.group("high").strip()
+            joined = parse_number_words(match.group(0)) if low_words else None
+            if joined is not None and high <= low:
+                # "thirty-two" is one number, not a range from thirty to two
+                found.append(NumberMention(start, end, float(joined), "count", None, approx, hedge_start, True))
+                continue
             if _is_year(low, low_raw) or _is_year(high, high_raw) or high <= low:
                 # "2015-2019" or "2012-13" are year spans; "10-5" is not a range
                 found.append(NumberMention(start, end, low, "year" if _is_year(low, low_raw) else "reference"))

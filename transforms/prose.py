@@ -191,7 +191,9 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
     clause_to = clause_end(low, position)
     if lx.MONTHLY.search(clause):
         return "monthly"
-    if lx.SUB_ANNUAL.search(clause) or any(y.role == "month" and clause_from <= y.start < clause_to for y in years):
+    if lx.SUB_ANNUAL.search(clause) or lx.SUB_ANNUAL.search(before) or any(
+        y.role == "month" and (clause_from <= y.start < clause_to or y.end <= position) for y in years
+    ):
         return "sub-annual"
     if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before):
         return "cumulative"
@@ -277,6 +279,9 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
     """The group of one reading and the rule that gave it, or (None, reason) when it cannot be told."""
     reading = readings[index]
     position = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
+    start, end = reading.phrase
+    if end > start and lx.COMBINED.search(low, start, min(len(low), end + 40)):
+        return "all-violence", "combined-in-phrase"
     named = phrase_group(low, reading, mentions)
     if named:
         return named, "group-in-phrase"

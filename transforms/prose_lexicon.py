@@ -78,6 +78,7 @@ BARE_PERCENT_BEFORE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?$")
 BARE_PERCENT_AFTER = re.compile(
     r"^\s+(?:surge|increase|rise|jump|hike|upsurge|spike|decline|decrease|drop|fall|reduction|dip|plunge)\b"
 )
+PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(?:%|per\s?cent\b|percent\b|pc\b)")
 SHARE_CONTEXT = re.compile(
     r"^\s*(?:of\b|\)?\s*of\s+(?:the\s+)?(?:total|all)\b)|^\s*\(|^\s*(?:were|was|are|is)\s+(?:of|from|in|against|by)\b"
 )
@@ -137,10 +138,11 @@ SUB_ANNUAL = re.compile(
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
 )
 CUMULATIVE = re.compile(
-    r"\bsince\s+(?:the\s+)?(?!(?:19|20)\d\d)(?:[A-Z]\w+|launch|start|beginning|inception|adoption)"
+    r"\bsince\s+(?:the\s+)?(?:operation|offensive|launch|start|beginning|inception|adoption|implementation|introduction|takeover)"
+    r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
     r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
-    r"|\bsince\s+(?:its|their)\s+inception\b|\bsince\s+\d{4}\b"
+    r"|\bsince\s+(?:its|their)\s+inception\b"
 )
 DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
 MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
@@ -184,7 +186,8 @@ NATIONAL_MILITANTS = re.compile(
 # totals that combine militant attacks with operations or other violence
 COMBINED = re.compile(
     r"\bcombin(?:ing|ed|ation)\b|\bterror\s+and\s+counter[- ]terror\w*|\bviolence[- ]related\b"
-    r"|\b(?:anti-state\s+violence|militant\s+attacks|terrorist\s+attacks|militancy)\b[^.;]{0,40}\band\s+(?:counter[- ]\w+|security\s+forces|military)\s+(?:operations|actions)"
+    r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
+    r"[^.;]{0,25}\band\s+(?:counter[- ]\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolent\s+incidents\b"
 )
 ALL_SCOPE = re.compile(

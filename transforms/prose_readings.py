@@ -341,6 +341,8 @@ def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading]
         kind = mention.kind
         if kind == "count" and lx.BARE_PERCENT_BEFORE.search(low[: mention.start]) and lx.BARE_PERCENT_AFTER.match(low[mention.end :]):
             kind = "percent"
+        if kind == "count" and lx.PERCENT_LIST_AFTER.match(low[mention.end :]):
+            kind = "percent"  # "by 15, 21 and 9 percent": the sign written once for the list
         if kind not in ("count", "percent", "parenthesised"):
             drops[kind] = drops.get(kind, 0) + 1
             continue

@@ -109,7 +109,7 @@ def explicit_years(text: str) -> list[int]:
     """Explicit years of a text, leaving out dates, months and year spans."""
     years = []
     for mention in find_years(text):
-        if mention.year is not None and mention.role in ("scope", "baseline"):
+        if mention.year is not None and mention.role == "scope":
             years.append(mention.year)
     return years
 

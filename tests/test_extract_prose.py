@@ -1,0 +1,138 @@
+"""Prose rules, one table row per rule: (sentence(s), publication date, expected figures).
+
+Every sentence here is written for the test; figures are (year, country, group, metric, value, value_high).
+"""
+import pytest
+
+from flows.reading import read_vocabulary
+from transforms.extract import extract_figures
+from transforms.model import Document
+
+VOCABULARY = read_vocabulary()
+
+
+def _figures(text, published, country="PAK", title=None, source_org=None):
+    document = Document(name="t.txt", text=text, format="text", published=published, title=title, source_org=source_org)
+    extraction = extract_figures(document, VOCABULARY, default_country=country)
+    for figure in extraction.figures:
+        assert document.text[figure.start : figure.end] == figure.evidence
+    return {(f.year, f.country, f.group, f.metric, f.value, f.value_high) for f in extraction.figures}
+
+
+ROWS = [
+    # totals and their tolls
+    ("The monitor counted 412 militant attacks in 2019, which killed 530 people and wounded 801 others.", "2020-01-03",
+     {(2019, "PAK", "all", "attacks", 412, None), (2019, "PAK", "all", "killed", 530, None),
+      (2019, "PAK", "all", "injured", 801, None)}),
+    ("A total of 318 terrorist attacks took place in the year, claiming 604 lives and injuring another 1,022 people.", "2021-01-05",
+     {(2020, "PAK", "all", "attacks", 318, None), (2020, "PAK", "all", "killed", 604, None),
+      (2020, "PAK", "all", "injured", 1022, None)}),
+    # words, space separators, hedges
+    ("Nine suicide bombings were recorded last year and left 71 people dead.", "2016-01-02",
+     {(2015, "PAK", "all", "suicide_attacks", 9, None), (2015, "PAK", "all", "suicide_killed", 71, None)}),
+    ("In 2014, 2 104 people were killed in terrorist attacks.", "2015-01-04", {(2014, "PAK", "all", "killed", 2104, None)}),
+    # percent changes and their metric
+    ("Terrorist attacks fell by 24 percent in 2018 compared with 2017.", "2019-01-02",
+     {(2018, "PAK", "all", "attacks_change_pct", -24, None)}),
+    ("The report notes a 33pc rise in deaths and a 12pc drop in injuries during 2021.", "2022-01-02",
+     {(2021, "PAK", "all", "killed_change_pct", 33, None), (2021, "PAK", "all", "injured_change_pct", -12, None)}),
+    ("Militant attacks, deaths and injuries went up by 15, 21 and 9 percent respectively over the previous year.", "2020",
+     {(2019, "PAK", "all", "attacks_change_pct", 15, None), (2019, "PAK", "all", "killed_change_pct", 21, None),
+      (2019, "PAK", "all", "injured_change_pct", 9, None)}),
+    ("The country recorded 287 attacks in 2017, a 19% decline over the previous year.", "2018-01-06",
+     {(2017, "PAK", "all", "attacks", 287, None), (2017, "PAK", "all", "attacks_change_pct", -19, None)}),
+    ("There was a 58 increase in the operations of security forces in 2022.", "2023-01-01",
+     {(2022, "PAK", "security-forces", "operations_change_pct", 58, None)}),
+    # baselines and before/after
+    ("Attacks dropped by 8% in 2016 as compared to 2015 when 706 attacks were recorded.", "2017-01-01",
+     {(2016, "PAK", "all", "attacks_change_pct", -8, None), (2015, "PAK", "all", "attacks", 706, None)}),
+    ("The toll reached 1,140 fatalities (up from 925 last year) in violence-related incidents.", "2023-01-09",
+     {(2022, "PAK", "all-violence", "killed", 1140, None), (2021, "PAK", "all-violence", "killed", 925, None)}),
+    ("Five suicide attacks occurred this year compared to three suicide attacks in 2018.", "2019-12-30",
+     {(2019, "PAK", "all", "suicide_attacks", 5, None), (2018, "PAK", "all", "suicide_attacks", 3, None)}),
+    # groups
+    ("The TTP carried out 97 attacks in 2021, which killed 140 people.", "2022-01-01",
+     {(2021, "PAK", "ttp", "attacks", 97, None), (2021, "PAK", "ttp", "killed", 140, None)}),
+    ("Of the total 250 attacks, 41 were perpetrated by Baloch insurgents in 2020.", "2021-01-01",
+     {(2020, "PAK", "all", "attacks", 250, None), (2020, "PAK", "nationalist-insurgents", "attacks", 41, None)}),
+    ("Islamic State claimed 12 attacks in 2018.", "2019-01-01", {(2018, "PAK", "islamic-state", "attacks", 12, None)}),
+    ("In 2020 security forces conducted 210 operations and killed 302 militants.", "2021-01-01",
+     {(2020, "PAK", "security-forces", "operations", 210, None), (2020, "PAK", "security-forces", "killed_militants", 302, None)}),
+    ("In 2021, 88 cross-border attacks killed 61 soldiers.", "2022-01-01",
+     {(2021, "PAK", "cross-border", "attacks", 88, None), (2021, "PAK", "cross-border", "killed_security", 61, None)}),
+    ("Combining militant attacks and security forces actions, the country saw 1,210 violent incidents in 2022.", "2023-01-01",
+     {(2022, "PAK", "all-violence", "incidents", 1210, None)}),
+    # victim breakdowns
+    ("In 2018, 460 people were killed including 210 civilians, 190 soldiers and 60 militants.", "2019-01-01",
+     {(2018, "PAK", "all", "killed", 460, None), (2018, "PAK", "all", "killed_civilians", 210, None),
+      (2018, "PAK", "all", "killed_security", 190, None), (2018, "PAK", "all", "killed_militants", 60, None)}),
+    ("UNAMA documented 8,820 civilian casualties (2,640 deaths; 6,180 injured) in 2017.", "2018-02-15",
+     {(2017, "AFG", "all", "casualties_civilians", 8820, None), (2017, "AFG", "all", "killed_civilians", 2640, None),
+      (2017, "AFG", "all", "injured_civilians", 6180, None)}),
+    # fighters
+    ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
+     {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", ROWS)
+def test_figures(text, published, expected):
+    country = "AFG" if "UNAMA" in text else "PAK"
+    assert _figures(text, published, country) == expected
+
+
+DROPPED = [
+    ("Nearly 45 percent of all attacks took place in 2019.", "2020-01-01"),
+    ("Balochistan saw 120 attacks in 2020.", "2021-01-01"),
+    ("In 2019, 67 attacks were recorded in Khyber Pakhtunkhwa.", "2020-01-01"),
+    ("On average there were 31 attacks per month in 2018.", "2019-01-01"),
+    ("In the first half of 2020, 140 attacks were recorded.", "2020-07-01"),
+    ("Police arrested 1,300 suspects in 2019.", "2020-01-01"),
+    ("The deadliest attack of 2019 killed 52 people.", "2020-01-01"),
+    ("Roadside bombs killed 430 people in 2016.", "2017-01-01"),
+    ("Since the operation began, attacks have fallen by 70 percent.", "2018-01-01"),
+    ("In 2017 the country scored 8.4 on the index and ranked fifth out of 160 countries.", "2018-01-01"),
+    ("The death toll of 2021 was 30 more than the year before.", "2022-01-01"),
+    ("Security forces foiled dozens of attacks during the year.", "2020-01-01"),
+    ("Between 2015 and 2019 the number of attacks fell to 220.", "2020-01-01"),
+    ("In 2018, 38 children were killed in attacks.", "2019-01-01"),
+    ("Tribal clashes killed 90 people in 2020.", "2021-01-01"),
+    ("See the 2019 report, p. 31 (22).", "2020-01-01"),
+]
+
+
+@pytest.mark.parametrize("text, published", DROPPED)
+def test_distractors_give_no_figure(text, published):
+    assert _figures(text, published) == set()
+
+
+def test_relative_years_follow_the_publication_date():
+    text = "Last year 210 attacks were recorded. In the outgoing year, 180 attacks took place."
+    assert _figures(text, "2020-01-02") == {(2019, "PAK", "all", "attacks", 210, None), (2019, "PAK", "all", "attacks", 180, None)}
+
+
+def test_a_monitor_named_after_a_country_keeps_its_country():
+    text = (
+        "The Pakistan Institute for Peace Studies (PIPS) released its report. "
+        "Militants carried out 310 attacks in Afghanistan last year, notes PIPS."
+    )
+    assert _figures(text, "2018-01-05", None, source_org="PIPS via a news site") == {(2017, "PAK", "all", "attacks", 310, None)}
+
+
+def test_scope_carries_to_the_next_sentence_of_a_paragraph():
+    text = (
+        "In 2022 there were 700 incidents of violence by militants and counter-terrorism operations by the army, "
+        "in which 1,100 people were killed. While 1,500 were injured."
+    )
+    assert _figures(text, "2023-01-01") == {
+        (2022, "PAK", "all-violence", "incidents", 700, None),
+        (2022, "PAK", "all-violence", "killed", 1100, None),
+        (2022, "PAK", "all-violence", "injured", 1500, None),
+    }
+
+
+def test_drops_are_counted_by_reason():
+    document = Document(name="t.txt", text="Balochistan saw 120 attacks in 2020. About 45 percent of them hit police.", format="text",
+                        published="2021-01-01")
+    drops = extract_figures(document, VOCABULARY, default_country="PAK").drop_counts
+    assert drops["province"] == 1 and drops["share"] == 1
