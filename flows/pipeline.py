@@ -1,0 +1,357 @@
+"""The nightly and backfill flows: fetch -> parse -> extract -> normalize -> validate -> publish."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+from pydantic import Field
+
+from flows.archive import Archive
+from flows.lock import run_lock
+from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
+from flows.publish import Published, publish_snapshot, read_latest_table, remove_partial
+from flows.reading import read_publishers, read_series_priority, read_vocabulary
+from flows.registry import Source, read_sources, select_sources
+from flows.sources import DocumentRef, SourceResult, read_archived, read_source
+from flows.validate import ValidationFailed, ValidationReport, validate_tables
+from flows.cache import ExtractionCache
+from flows.version import code_fingerprint, code_version
+from transforms.documents import parse_document
+from transforms.consistency import check_consistency
+from transforms.extract import extract_figures
+from transforms.model import DocumentError, DocumentInfo, Extraction
+from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells, reconcile_series
+from transforms.reference import Vocabulary
+from transforms.schema import FACTS, SERIES, incidents_schema
+from transforms.series import Publishers, identify_series
+
+BATCH_SIZE = 200
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """A document after parsing and extraction: its figures, or why it was quarantined."""
+
+    ref: DocumentRef
+    info: DocumentInfo | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+    cached: bool = False  # read from the extraction cache, not parsed again
+
+
+@dataclass
+class RunSummary:
+    """What a run did, stage by stage: printed, kept in the manifest and in data/state/runs."""
+
+    flow: str
+    started_at: str
+    parameters: dict[str, Any]
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    documents: int = 0
+    parsed: int = 0  # documents parsed this run; the rest came from the extraction cache
+    figures: int = 0
+    drops: dict[str, int] = field(default_factory=dict)
+    quarantined: list[dict[str, str]] = field(default_factory=list)
+    facts_rows: int = 0
+    incidents_rows: int = 0
+    validation: dict[str, Any] = field(default_factory=dict)
+    version: str | None = None
+    snapshot: str | None = None
+    published: bool = False
+    status: str = "running"
+
+    @property
+    def degraded(self) -> bool:
+        return any(s["status"] != "ok" for s in self.sources) or bool(self.quarantined)
+
+    def lines(self) -> list[str]:
+        """A readable report of the run, for the terminal and the logs."""
+        out = [f"{self.flow} run started {self.started_at}"]
+        for s in self.sources:
+            extra = f" ({s['error']})" if s.get("error") else ""
+            refused = f", {len(s['refused'])} refused" if s["refused"] else ""
+            out.append(f"  source {s['id']}: {s['status']}, {s['documents']} documents{refused}{extra}")
+            out += [f"    refused {loc}: {reason}" for loc, reason in s["refused"]]
+        out.append(f"  documents: {self.documents} ({self.parsed} parsed, {self.documents - self.parsed} unchanged"
+                   f" since an earlier run), figures: {self.figures}")
+        if self.drops:
+            out.append("  numbers dropped: " + ", ".join(f"{k}={v}" for k, v in sorted(self.drops.items())))
+        for q in self.quarantined:
+            out.append(f"  quarantined {q['source_id']}/{q['document']} ({q['sha256'][:12]}): {q['reason']}")
+        out.append(f"  facts: {self.facts_rows} rows, incidents: {self.incidents_rows} rows")
+        if self.validation:
+            out.append(f"  validation: {'passed' if self.validation.get('success') else 'FAILED'}, "
+                       f"{self.validation.get('evaluated', 0)} expectations")
+            out += [f"    {line}" for line in self.validation.get("failures", [])]
+            out += [f"    warning: {line}" for line in self.validation.get("warnings", [])]
+        if self.status == "published":
+            out.append(f"  published snapshot {self.version}: {self.snapshot}")
+        elif self.status == "unchanged":
+            out.append(f"  no change since snapshot {self.version}: nothing published ({self.snapshot})")
+        else:
+            out.append(f"  status: {self.status}")
+        if self.degraded:
+            out.append("  DEGRADED: some sources failed or documents were quarantined (see above)")
+        return out
+
+
+@task(name="fetch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
+def fetch(source: Source, data_dir: Path, offline: bool) -> SourceResult:
+    """A source's documents into the raw archive: files read, pages fetched, or the archive in offline runs."""
+    return read_source(source, Archive(DataDir(data_dir).raw), offline)
+
+
+def fetch_all(sources: list[Source], data_dir: Path, offline: bool) -> list[SourceResult]:
+    """Fetch every source; a source that fails falls back to what the archive holds for it."""
+    archive = Archive(DataDir(data_dir).raw)
+    futures = [(source, fetch.submit(source, data_dir, offline)) for source in sources]
+    results = []
+    for source, future in futures:
+        state = future.wait() or future.state
+        if state.is_completed():
+            result = future.result()
+        else:
+            result = SourceResult(source.id, error=f"fetch failed: {state.message or state.name}")
+        if result.error and not result.from_archive:
+            fallback = read_archived(source, archive)
+            result = SourceResult(source.id, fallback.documents, result.refused, result.error, from_archive=True)
+        results.append(result)
+    return results
+
+
+def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary, publishers: Publishers
+                     ) -> tuple[dict[str, Any], Extraction | None, str | None]:
+    """(document facts, extraction, error) of one document: parse, then extract; a DocumentError is the error."""
+    try:
+        document = parse_document(raw, name=ref.name, format=source.format, content_type=ref.content_type)
+        extraction = extract_figures(document, vocabulary, default_country=source.country)
+    except DocumentError as error:
+        return {}, None, f"{error.reason}: {error.detail}"
+    series, primary = identify_series(document, publishers, source.publisher)
+    return {"published": document.published, "series": series, "primary": primary}, extraction, None
+
+
+@task(name="parse-extract", cache_policy=NO_CACHE)
+def parse_and_extract(
+    refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
+    publishers: Publishers, fingerprint: str, force: bool,
+) -> list[DocumentOutcome]:
+    """Parse and extract a batch of archived documents; a bad document is quarantined, the rest go on."""
+    layout = DataDir(data_dir)
+    archive, cache = Archive(layout.raw), ExtractionCache(layout.state, fingerprint)
+    outcomes = []
+    for ref in refs:
+        source = sources[ref.source_id]
+        key = cache.key(ref.sha256, name=ref.name, format=source.format, country=source.country,
+                        content_type=ref.content_type)
+        cached = None if force else cache.get(key)
+        if cached is None:
+            facts, extraction, error = extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers)
+            cache.put(key, facts, extraction, error)
+        else:
+            facts, extraction, error = cached
+        info = DocumentInfo(source.id, source.publisher, source.trust, ref.sha256, ref.name, ref.location,
+                            facts.get("published"), facts.get("series", source.publisher), facts.get("primary", True))
+        outcomes.append(DocumentOutcome(ref, info, extraction, error, cached=cached is not None))
+    return outcomes
+
+
+@task(name="normalize", cache_policy=NO_CACHE)
+def normalize(
+    outcomes: list[DocumentOutcome], vocabulary: Vocabulary, priority: dict[str, list[str]],
+    previous: pd.DataFrame | None, backfill: tuple[int, int, list[str]] | None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Facts from every document's figures (merged into the previous facts for a backfill), series, incidents."""
+    facts = figures_to_facts((o.info, o.extraction) for o in outcomes if o.extraction is not None)
+    if backfill is not None and previous is not None:
+        first, last, source_ids = backfill
+        facts = merge_backfill(previous, facts, first, last, source_ids)
+    elif backfill is not None:
+        first, last, _ = backfill
+        facts = facts.loc[facts["year"].between(first, last)].reset_index(drop=True)
+    check_codes(facts, vocabulary)
+    series = reconcile_series(facts, priority)
+    return facts, series, reconcile_cells(series, facts, vocabulary)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(tables: dict[str, pd.DataFrame], parameters: dict[str, Any]) -> ValidationReport:
+    """Every table against its suite, then the series' cells against each other; failing stops the run."""
+    report = validate_tables(tables, parameters)
+    report.add_inconsistencies(check_consistency(tables["series"]))
+    if not report.success:
+        raise ValidationFailed(report)
+    return report
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish(
+    data_dir: Path, frames: dict[str, pd.DataFrame], vocabulary: Vocabulary,
+    manifest: dict[str, Any], report: ValidationReport, now: datetime,
+) -> Published:
+    """Write the snapshot and switch `latest` to it, unless the data equals `latest`."""
+    schemas = {"incidents": incidents_schema(vocabulary), "series": SERIES, "facts": FACTS}
+    tables = {name: (frame, schemas[name]) for name, frame in frames.items()}
+    validation = {"summary": report.summary(), "results": report.results}
+    return publish_snapshot(DataDir(data_dir).published, tables, manifest, validation, now)
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def run_pipeline(
+    *, flow_name: str, sources_path: Path, data_dir: Path, offline: bool, force: bool,
+    source_ids: list[str] | None, years: tuple[int, int] | None, now: datetime, parameters: dict[str, Any],
+) -> RunSummary:
+    """The pipeline's sentence; each step a task over a pure function of transforms/."""
+    logger = get_run_logger()
+    summary = RunSummary(flow_name, now.isoformat(), parameters)
+    layout = DataDir(data_dir)
+    with run_lock(layout.state):
+        try:
+            _run_steps(summary, layout, sources_path, offline, force, source_ids, years, now, logger)
+        except BaseException as error:
+            if summary.status == "running":
+                summary.status = f"failed: {type(error).__name__}: {error}"
+            raise
+        finally:
+            write_run_record(layout, summary, now)
+            for line in summary.lines():
+                logger.info(line)
+    return summary
+
+
+def write_run_record(layout: DataDir, summary: RunSummary, now: datetime) -> Path:
+    """Keep what the run did under state/runs, published or not, for operators."""
+    runs = layout.state / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    path = runs / f"{now:%Y%m%dT%H%M%S%fZ}-{summary.flow}.json"
+    path.write_text(json.dumps(asdict(summary), indent=1, default=str), encoding="utf-8")
+    return path
+
+
+def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline: bool, force: bool,
+               source_ids: list[str] | None, years: tuple[int, int] | None, now: datetime, logger: Any) -> None:
+    data_dir = layout.root
+    for name in remove_partial(layout.published):
+        logger.warning("removed %s left by an interrupted run", name)
+    vocabulary = read_vocabulary()
+    registry = read_sources(sources_path)
+    chosen = select_sources(registry, source_ids)
+
+    results = fetch_all(chosen, data_dir, offline)
+    for result in results:
+        status = "ok" if not result.error else ("from-archive" if result.documents else "failed")
+        summary.sources.append({"id": result.source_id, "status": status, "documents": len(result.documents),
+                                "refused": [list(r) for r in result.refused], "error": result.error})
+    refs = [ref for result in results for ref in result.documents]
+    by_id = {s.id: s for s in registry}
+    fingerprint = code_fingerprint()
+    publishers = read_publishers()
+    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, publishers, fingerprint, force)
+               for batch in _batches(refs, BATCH_SIZE)]
+    outcomes = [o for f in futures for o in f.result()]
+
+    drops: Counter[str] = Counter()
+    summary.documents = len(outcomes)
+    for outcome in outcomes:
+        summary.parsed += not outcome.cached
+        if outcome.extraction is None:
+            summary.quarantined.append({"source_id": outcome.ref.source_id, "document": outcome.ref.name,
+                                        "sha256": outcome.ref.sha256, "reason": outcome.error or ""})
+            logger.warning("quarantined %s: %s", outcome.ref.name, outcome.error)
+            continue
+        summary.figures += len(outcome.extraction.figures)
+        drops.update(outcome.extraction.drop_counts)
+    summary.drops = dict(sorted(drops.items()))
+
+    previous = read_latest_table(layout.published, "facts") if years else None
+    backfill = (years[0], years[1], [s.id for s in chosen]) if years else None
+    facts, series, incidents = normalize(outcomes, vocabulary, read_series_priority(), previous, backfill)
+    frames = {"incidents": incidents, "series": series, "facts": facts}
+    summary.facts_rows, summary.incidents_rows = len(facts), len(incidents)
+
+    parameters_gx = {
+        "max_year": now.year, "countries": sorted(vocabulary.countries), "groups": sorted(vocabulary.groups),
+        "metrics": sorted(vocabulary.metrics), "source_ids": sorted(by_id),
+    }
+    try:
+        report = validate(frames, parameters_gx)
+    except ValidationFailed as failure:
+        summary.validation = failure.report.summary()
+        summary.status = "validation-failed"
+        raise
+    summary.validation = report.summary()
+
+    manifest = {
+        "run": {"flow": summary.flow, "parameters": summary.parameters, "started_at": now.isoformat()},
+        "code_version": code_version(),
+        "sources": summary.sources,
+        "documents": [
+            {"source_id": o.ref.source_id, "document": o.ref.name, "sha256": o.ref.sha256,
+             "location": o.ref.location, "origin": o.ref.origin,
+             "figures": len(o.extraction.figures) if o.extraction else 0,
+             "quarantined": o.error}
+            for o in sorted(outcomes, key=lambda o: (o.ref.source_id, o.ref.name, o.ref.sha256))
+        ],
+        "quarantined": summary.quarantined,
+        "drops": summary.drops,
+        "degraded": summary.degraded,
+    }
+    published = publish(data_dir, frames, vocabulary, manifest, report, now)
+    summary.version, summary.snapshot = published.version, str(published.path)
+    summary.published = published.new
+    summary.status = "published" if published.new else "unchanged"
+
+
+def _paths(sources: str | None, data_dir: str | None) -> tuple[Path, Path]:
+    return Path(sources) if sources else DEFAULT_SOURCES, Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+
+
+@flow(name="nightly", log_prints=True)
+def nightly(sources: str | None = None, data_dir: str | None = None, offline: bool = False,
+            force: bool = False) -> dict[str, Any]:
+    """Every enabled source, end to end, published as a new snapshot when anything changed."""
+    sources_path, data_path = _paths(sources, data_dir)
+    summary = run_pipeline(flow_name="nightly", sources_path=sources_path, data_dir=data_path, offline=offline,
+                           force=force, source_ids=None, years=None, now=datetime.now(timezone.utc),
+                           parameters={"sources": str(sources_path), "offline": offline, "force": force})
+    return asdict(summary)
+
+
+class BackfillRangeError(ValueError):
+    """A backfill's first year comes after its last year."""
+
+
+@flow(name="backfill", log_prints=True)
+def backfill(
+    first_year: Annotated[int, Field(ge=1970, le=2100, description="First year to rebuild")],
+    last_year: Annotated[int, Field(ge=1970, le=2100, description="Last year to rebuild (inclusive)")],
+    source_ids: list[str] | None = None,
+    force: bool = False,
+    offline: bool = False,
+    sources: str | None = None,
+    data_dir: str | None = None,
+) -> dict[str, Any]:
+    """Rebuild the cells of some years from some sources (default: all enabled) and publish the result.
+
+    force: parse every document again, even those already extracted by this code version.
+    """
+    if first_year > last_year:
+        raise BackfillRangeError(f"first_year {first_year} is after last_year {last_year}")
+    sources_path, data_path = _paths(sources, data_dir)
+    summary = run_pipeline(flow_name="backfill", sources_path=sources_path, data_dir=data_path, offline=offline,
+                           force=force, source_ids=source_ids, years=(first_year, last_year),
+                           now=datetime.now(timezone.utc),
+                           parameters={"first_year": first_year, "last_year": last_year, "source_ids": source_ids,
+                                       "force": force, "offline": offline, "sources": str(sources_path)})
+    return asdict(summary)
