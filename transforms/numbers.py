@@ -246,8 +246,9 @@ def find_numbers_in(text: str, start: int, end: int) -> list[NumberMention]:
                 continue
             low_raw = match.group("low").strip()
             high_raw = match.group("high").strip()
+            hyphened = text[match.end("low") : match.start("high")] == "-"
             joined = parse_number_words(match.group(0)) if low_words else None
-            if joined is not None and high <= low:
+            if joined is not None and (high <= low or hyphened):
                 # "thirty-two" is one number, not a range from thirty to two
                 found.append(NumberMention(start, end, float(joined), "count", None, approx, hedge_start, True))
                 continue
