@@ -134,6 +134,8 @@ def test_title_and_url(head, body, title, url):
         ("<p>tab\tand&nbsp;nbsp &amp; entity</p>", "tab and nbsp & entity"),
         ("<p>before<!-- a comment -->after</p>", "beforeafter"),
         ("<p>soft\u00adhyphen and \ufb01ligature</p>", "softhyphen and filigature"),
+        ("<p>It counted 370<sup>1</sup> attacks, the 2<sup>nd</sup> drop; see note<sup>[12]</sup>.</p>", "It counted 370 attacks, the 2nd drop; see note."),
+        ("<p>Area of 5 km<sup>squared</sup></p>", "Area of 5 kmsquared"),
     ],
 )
 def test_body_blocks(body, expected):
@@ -218,6 +220,10 @@ def test_undecodable_bytes_name_the_document():
         (
             "<table><tr><td colspan=x>a</td><td>b</td></tr><tr><td>c</td><td>d | e</td></tr></table>",
             (("a", "b"), ("c", "d / e")),
+        ),
+        (
+            "<table><tr><th>Year</th><th>Attacks<sup>a</sup></th></tr><tr><td>2024<sup>*</sup></td><td>1,234<sup>12</sup></td></tr></table>",
+            (("Year", "Attacks [a]"), ("2024 *", "1,234 [12]")),
         ),
         (
             "<table><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td><p>para</p><p>two</p></td><td>1<br>2</td></tr></tbody>"

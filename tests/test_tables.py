@@ -542,3 +542,19 @@ def test_a_table_without_row_places_is_dropped_not_guessed(vocabulary):
     table = Table(rows=(("Year", "Attacks"), ("2019", "229")), caption="Attacks in Pakistan")
     document = Document(name="x", text="Attacks in Pakistan", format="pdf", tables=(table,))
     assert extract_table_figures(document, vocabulary) == ([], {"table-no-span": 1})
+
+
+@pytest.mark.parametrize(
+    ("note", "kept"),
+    [
+        ("<p><sup>*</sup> Data till March 3.</p>", [2023]),
+        ("<p>Figures are compiled until 15 April.</p>", [2023]),
+        ("<p>Figures are compiled until December 31.</p>", [2023, 2024]),
+        ("<p>Figures are compiled from news reports.</p>", [2023, 2024]),
+    ],
+)
+def test_notes_below_a_table_mark_the_running_year(vocabulary, note, kept):
+    table = "<table><tr><th>Year</th><th>Attacks<sup>a</sup></th></tr><tr><td>2023</td><td>1,234<sup>12</sup></td></tr>"
+    table += "<tr><td>2024<sup>*</sup></td><td>12</td></tr></table>"
+    figures, _ = extract_table_figures(make_document("Attacks in Pakistan", table, note), vocabulary)
+    assert [f.year for f in figures] == kept

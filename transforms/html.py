@@ -28,6 +28,7 @@ MAX_TABLE_DEPTH = 5
 MAX_TABLE_CELLS = 20_000
 MAX_CELL_CHARS = 500
 MAX_COLSPAN = 100
+_MAX_FOOTNOTE_REFERENCE = 4
 MAX_ROWSPAN = 1000
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -186,6 +187,25 @@ def _remove_chrome(soup: BeautifulSoup) -> None:
             tag.decompose()
 
 
+def _mark_footnotes(soup: BeautifulSoup) -> None:
+    """Footnote references in <sup> would glue onto numbers ('370<sup>1</sup>' reads 370 as 3701).
+
+    In a table cell they become a marker the table reader strips ('2024 [1]'); in prose they go.
+    Symbol markers ('*') stay everywhere, and ordinal suffixes ('2<sup>nd</sup>') stay part of their word.
+    """
+    for sup in soup.find_all("sup"):
+        text = collapse_whitespace(sup.get_text(" "))
+        reference = text.strip("[]()")
+        if text and all(ch in "*†‡§#" for ch in text):
+            sup.replace_with(text)  # markers that notes below the table refer to
+        elif len(reference) > _MAX_FOOTNOTE_REFERENCE or not reference.isalnum() or text.lower() in ("st", "nd", "rd", "th"):
+            sup.unwrap()
+        elif sup.find_parent(["td", "th"]) is not None:
+            sup.replace_with(f"[{reference}]")
+        else:
+            sup.decompose()
+
+
 def _own_rows(table: Tag) -> list[Tag]:
     """The <tr> of this table, not of tables nested in it."""
     rows = []
@@ -326,6 +346,7 @@ def parse_html_text(html: str, name: str) -> Document:
     meta = _meta_values(soup)
     title, url, published = _title(soup, meta), _url(soup, meta), _published(soup, meta)
     _remove_chrome(soup)
+    _mark_footnotes(soup)
     root = soup.body or soup
     text, tables = assemble(_Reader().read(root))
     if not text.strip():

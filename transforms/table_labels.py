@@ -294,3 +294,14 @@ def partial_markers(notes: str, markers: set[str]) -> set[str]:
             if _is_partial_text(match.group(1)) or (_UNTIL.search(match.group(1)) and not YEAR.search(match.group(1))):
                 found.add(marker)
     return found
+
+
+def open_ended(note: str) -> bool:
+    """A note saying the data run only until some month, without naming the year ('Data till March 3')."""
+    for sentence in re.split(r"(?<=[.;])\s+|\n", note):
+        until = _UNTIL.search(sentence)
+        if until and not YEAR.search(sentence):
+            months = [m.group(1).lower()[:3] for m in _MONTH_WORD.finditer(sentence, until.end())]
+            if months and months[0] != "dec":
+                return True
+    return False

@@ -19,6 +19,7 @@ from transforms.table_labels import (
     YEAR,
     Label,
     compose_metric,
+    open_ended,
     parse_label,
     parse_value,
     partial_markers,
@@ -455,9 +456,13 @@ def _table_figures(
         return []
     markers = {label.marker for label in all_labels if label.marker}
     notes = "\n".join((context.notes, layout.notes, table.caption))
+    partial = partial_years(notes + "\n" + context.around)
+    if open_ended(notes):
+        # "Data till March 3": the latest year of the table is the one still running
+        partial.add(max((label.year for label in all_labels if label.year is not None), default=0))
     context = replace(
         context,
-        partial_years=frozenset(partial_years(notes + "\n" + context.around)),
+        partial_years=frozenset(partial),
         partial_markers=frozenset(partial_markers(notes, markers)),
     )
     axes = (_axis_kind(list(row_labels.values())), _axis_kind(list(column_labels.values())))
