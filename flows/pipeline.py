@@ -17,7 +17,10 @@ from pydantic import Field
 from flows.archive import Archive
 from flows.lock import run_lock
 from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
-from flows.publish import Published, publish_snapshot, read_latest_table, remove_partial
+from flows.chart import render_chart
+from flows.publish import (Published, latest_version, publish_snapshot, read_latest_table, read_manifest,
+                           remove_partial)
+from flows.recipe import carry_over, recipe_entry
 from flows.reading import read_publishers, read_series_priority, read_vocabulary
 from flows.registry import Source, read_sources, select_sources
 from flows.sources import DocumentRef, SourceResult, read_archived, read_source
@@ -30,7 +33,8 @@ from transforms.extract import extract_figures
 from transforms.model import DocumentError, DocumentInfo, Extraction
 from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells, reconcile_series
 from transforms.reference import Vocabulary
-from transforms.schema import FACTS, SERIES, incidents_schema
+from transforms.diff import diff_cells, summarize_diff
+from transforms.schema import CHANGES, FACTS, SERIES, incidents_schema
 from transforms.series import Publishers, identify_series
 
 BATCH_SIZE = 200
@@ -63,6 +67,7 @@ class RunSummary:
     facts_rows: int = 0
     incidents_rows: int = 0
     validation: dict[str, Any] = field(default_factory=dict)
+    changes: dict[str, int] = field(default_factory=dict)
     version: str | None = None
     snapshot: str | None = None
     published: bool = False
@@ -93,6 +98,8 @@ class RunSummary:
             out += [f"    {line}" for line in self.validation.get("failures", [])]
             out += [f"    warning: {line}" for line in self.validation.get("warnings", [])]
         if self.status == "published":
+            counts = ", ".join(f"{self.changes.get(k, 0)} {k}" for k in ("added", "changed", "removed"))
+            out.append(f"  cells against the previous release: {counts}")
             out.append(f"  published snapshot {self.version}: {self.snapshot}")
         elif self.status == "unchanged":
             out.append(f"  no change since snapshot {self.version}: nothing published ({self.snapshot})")
@@ -195,13 +202,18 @@ def validate(tables: dict[str, pd.DataFrame], parameters: dict[str, Any]) -> Val
 @task(name="publish", cache_policy=NO_CACHE)
 def publish(
     data_dir: Path, frames: dict[str, pd.DataFrame], vocabulary: Vocabulary,
-    manifest: dict[str, Any], report: ValidationReport, now: datetime,
+    manifest: dict[str, Any], report: ValidationReport, now: datetime, changes: pd.DataFrame,
 ) -> Published:
-    """Write the snapshot and switch `latest` to it, unless the data equals `latest`."""
+    """Write the snapshot (tables, changes, chart, data package) and switch `latest` to it, unless unchanged."""
     schemas = {"incidents": incidents_schema(vocabulary), "series": SERIES, "facts": FACTS}
     tables = {name: (frame, schemas[name]) for name, frame in frames.items()}
     validation = {"summary": report.summary(), "results": report.results}
-    return publish_snapshot(DataDir(data_dir).published, tables, manifest, validation, now)
+    published = DataDir(data_dir).published
+    version = latest_version(published)
+    files = {"changes.md": summarize_diff(changes, version, "this release").encode(),
+             "chart.png": render_chart(frames["incidents"])}
+    return publish_snapshot(published, tables, manifest, validation, now,
+                            companions={"changes": (changes, CHANGES)}, files=files)
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -279,6 +291,11 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     facts, series, incidents = normalize(outcomes, vocabulary, read_series_priority(), previous, backfill)
     frames = {"incidents": incidents, "series": series, "facts": facts}
     summary.facts_rows, summary.incidents_rows = len(facts), len(incidents)
+    recipe = [recipe_entry(o.ref, by_id[o.ref.source_id], years) for o in outcomes if o.extraction is not None]
+    current = latest_version(layout.published)
+    if years and current:
+        recipe = carry_over(read_manifest(layout.published / current).get("recipe", []), years,
+                            [s.id for s in chosen]) + recipe
 
     parameters_gx = {
         "max_year": now.year, "countries": sorted(vocabulary.countries), "groups": sorted(vocabulary.groups),
@@ -306,8 +323,12 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
         "quarantined": summary.quarantined,
         "drops": summary.drops,
         "degraded": summary.degraded,
+        "recipe": recipe,
     }
-    published = publish(data_dir, frames, vocabulary, manifest, report, now)
+    previous_series = read_latest_table(layout.published, "series")
+    changes = diff_cells(previous_series, series)
+    summary.changes = changes["change"].value_counts().to_dict()
+    published = publish(data_dir, frames, vocabulary, manifest, report, now, changes)
     summary.version, summary.snapshot = published.version, str(published.path)
     summary.published = published.new
     summary.status = "published" if published.new else "unchanged"

@@ -22,8 +22,8 @@ from transforms.model import Document, Figure
 from transforms.numbers import find_numbers
 from transforms.prose_context import (
     CATEGORY_SCOPES,
-    find_group_mentions,
     find_places,
+    mark_group_mentions,
     nearest_place,
     phrase_group,
     subject_group,
@@ -338,8 +338,9 @@ def read_sentence(
     _respectively(low, readings)
     _link(readings)
     _inherit(readings)
-    group_mentions = find_group_mentions(text, vocabulary, context.country)
-    places = find_places(text, vocabulary, [(m.start, m.end) for m in vocabulary.find_groups(text, context.country)])
+    aliases = vocabulary.find_groups(text, context.country)
+    group_mentions = mark_group_mentions(text, aliases)
+    places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
     figures = []
     for index, reading in enumerate(readings):
         if reading.drop is None and reading.base is None:

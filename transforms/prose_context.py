@@ -107,12 +107,11 @@ def _aside_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_group_mentions(sentence: str, vocabulary: Vocabulary, country: str | None) -> list[GroupMention]:
-    """Group aliases of a sentence, marked when they are asides, targets, victims or single members."""
+def mark_group_mentions(sentence: str, mentions: list[Mention]) -> list[GroupMention]:
+    """The group aliases found in a sentence, marked when they are asides, targets, victims or single members."""
     low = sentence.lower()
     asides = _aside_spans(low)
     found = []
-    mentions: list[Mention] = vocabulary.find_groups(sentence, country)
     for mention in mentions:
         before = low[: mention.start]
         after = low[mention.end :]
