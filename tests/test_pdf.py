@@ -240,3 +240,20 @@ def test_table_continued_on_the_next_page_keeps_its_header(vocabulary):
     figures, drops = extract_table_figures(document, vocabulary)
     assert sorted((f.year, f.value) for f in figures) == [(year, 100 + year - 1990) for year in range(1990, 2024)]
     assert drops == {}
+
+
+def test_a_sentence_broken_by_the_page_end_stays_one_paragraph():
+    pdf = new_pdf()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_xy(10, 270)
+    pdf.cell(0, 6, "The count rose to 370 attacks across the")
+    pdf.add_page()
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 6, "country in the year under review.")
+    pdf.set_xy(10, 40)
+    pdf.multi_cell(0, 6, INTRO)
+    document = parse_document(bytes(pdf.output()), name="break.pdf")
+    blocks = document.text.split("\n\n")
+    assert blocks[0] == "The count rose to 370 attacks across the\ncountry in the year under review."
+    assert [" ".join(block.split()) for block in blocks[1:]] == [INTRO]

@@ -9,8 +9,8 @@ from email.utils import parsedate
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from transforms.layout import TableBlock, assemble, collapse_lines, collapse_whitespace, normalize_grid, preceding_caption
 from transforms.encoding import decode_html
+from transforms.layout import TableBlock, assemble, collapse_lines, collapse_whitespace, normalize_grid, preceding_caption
 from transforms.model import Document, EmptyDocument
 
 # parts of a page that are never the report: code, navigation, site chrome, forms
@@ -28,8 +28,8 @@ MAX_TABLE_DEPTH = 5
 MAX_TABLE_CELLS = 20_000
 MAX_CELL_CHARS = 500
 MAX_COLSPAN = 100
-_MAX_FOOTNOTE_REFERENCE = 4
 MAX_ROWSPAN = 1000
+_MAX_FOOTNOTE_REFERENCE = 4
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -262,6 +262,7 @@ def table_grid(table: Tag) -> list[list[str]] | None:
 
 
 def _is_data_grid(grid: list[list[str]] | None) -> bool:
+    """At least two rows and two columns: one row or one column is text laid out in a box."""
     if not grid:
         return False
     rows = [r for r in grid if any(r)]
@@ -286,6 +287,7 @@ class _Reader:
         self.buffer: list[str] = []
 
     def flush(self) -> None:
+        """End the current block."""
         if self.buffer:
             text = collapse_lines("".join(self.buffer))
             if text:
@@ -293,6 +295,7 @@ class _Reader:
             self.buffer = []
 
     def read(self, root: Tag) -> list[str | TableBlock]:
+        """Text blocks and tables under root, in document order."""
         stack: list[tuple[object, bool, int]] = [(root, False, 0)]
         while stack:
             node, leaving, depth = stack.pop()

@@ -148,21 +148,34 @@ def _paragraphs(lines: list[dict]) -> list[str]:
     return [text for text in (collapse_lines("\n".join(p)) for p in paragraphs) if text]
 
 
+def _add_paragraphs(blocks: list, paragraphs: list[str], page_start: bool) -> None:
+    """Append paragraphs; a sentence broken by the page end continues the previous page's last paragraph."""
+    if page_start and paragraphs and blocks and isinstance(blocks[-1], str):
+        previous, first = blocks[-1], paragraphs[0]
+        if not previous.rstrip().endswith((".", "?", "!", ":")) and first[:1].islower():
+            joined = previous[:-1] + first if _HYPHENATED.search(previous) else previous + "\n" + first
+            blocks[-1] = joined
+            paragraphs = paragraphs[1:]
+    blocks.extend(paragraphs)
+
+
 def _page_blocks(items: list[tuple[float, object]], chrome: set[str], blocks: list) -> None:
+    """Append one page's paragraphs and tables to the document's blocks."""
     lines = [item for _, item in items if isinstance(item, dict)]
     count = len(lines)
     pending: list[dict] = []
     position = 0
+    page_start = True
     for _, item in items:
         if isinstance(item, dict):
             if not _is_chrome(item, position, count, chrome):
                 pending.append(item)
             position += 1
             continue
-        blocks.extend(_paragraphs(pending))
-        pending = []
+        _add_paragraphs(blocks, _paragraphs(pending), page_start)
+        pending, page_start = [], False
         blocks.append(TableBlock(rows=normalize_grid(item), caption=preceding_caption(blocks)))
-    blocks.extend(_paragraphs(pending))
+    _add_paragraphs(blocks, _paragraphs(pending), page_start)
 
 
 def _describe(error: Exception) -> str:
