@@ -15,6 +15,7 @@ from prefect.tasks import exponential_backoff
 from pydantic import Field
 
 from flows.archive import Archive
+from flows.artifacts import create_run_artifacts
 from flows.lock import run_lock
 from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
 from flows.chart import render_chart
@@ -239,6 +240,7 @@ def run_pipeline(
             write_run_record(layout, summary, now)
             for line in summary.lines():
                 logger.info(line)
+            create_run_artifacts(layout, summary)
     return summary
 
 
