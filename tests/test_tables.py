@@ -319,6 +319,23 @@ CASES = [
         id="year-section-rows",
     ),
     pytest.param(
+        [
+            "Militant attacks in Pakistan in 2023, month by month",
+            ["Month | Attacks | Killed", "January | 44 | 80", "February | 50 | 95", "March | 38 | 60", "Total | 132 | 235"],
+        ],
+        {},
+        {(2023, "PAK", "all", "attacks", 132), (2023, "PAK", "all", "killed", 235)},
+        {"table-monthly": 6},
+        id="months-of-one-year",
+    ),
+    pytest.param(
+        ["Militant attacks in Pakistan in the first half of 2023", ["Month | Attacks", "January | 44", "February | 50", "Total | 94"]],
+        {},
+        set(),
+        {"table-monthly": 2, "table-partial-year": 1},
+        id="months-of-half-a-year",
+    ),
+    pytest.param(
         ["Nothing to count here", ["Name | Role", "A | chair", "B | member"]],
         {"default_country": "PAK"},
         set(),
@@ -446,6 +463,9 @@ def test_parse_value(cell, expected):
         ("Number", {"text": ""}),
         ("Khyber Pakhtunkhwa", {"region": True}),
         ("Not specified", {"unknown": True}),
+        ("March", {"month": True, "year": None}),
+        ("Jan-Jun 2019", {"month": False, "partial": True}),
+        ("Attacks that may be claimed", {"month": False, "base": "attacks"}),
     ],
 )
 def test_parse_label(vocabulary, text, facets):
@@ -551,6 +571,7 @@ def test_a_table_without_row_places_is_dropped_not_guessed(vocabulary):
         ("<p>Figures are compiled until 15 April.</p>", [2023]),
         ("<p>Figures are compiled until December 31.</p>", [2023, 2024]),
         ("<p>Figures are compiled from news reports.</p>", [2023, 2024]),
+        ("<p>* Figures may change as reports come in.</p>", [2023, 2024]),
     ],
 )
 def test_notes_below_a_table_mark_the_running_year(vocabulary, note, kept):

@@ -23,7 +23,8 @@ _MONTH = (
 _MONTH_WORD = re.compile(rf"\b({_MONTH})\b\.?", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
     r"\b(?:so far|to date|till date|ytd|year[- ]to[- ]date|first half|second half|half[- ]year(?:ly)?|h[12]|q[1-4]"
-    r"|quarter(?:ly)?|months?|weeks?|provisional|partial)\b",
+    r"|quarter(?:ly)?|(?:first|last|past|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:months?|weeks?)"
+    r"|partial)\b",
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:till|until|up ?to|as of|as on|through|thru)\b", re.IGNORECASE)
@@ -131,6 +132,7 @@ class Label:
     year: int | None = None
     span: bool = False  # several years: a range, "since 2015", a fiscal year
     partial: bool = False  # part of a year: months, a half, "so far"
+    month: bool = False  # a month or months without a year: one row of a table of one year
     marker: str = ""  # footnote marker written after the year
     total: bool = False
     base: str | None = None
@@ -153,6 +155,8 @@ class Label:
         """The one dimension this label mostly speaks about, for telling what its siblings are."""
         if self.year is not None or self.span:
             return "year"
+        if self.month:
+            return "month"
         if self.region:
             return "region"
         if self.countries and not self.groups:
@@ -176,11 +180,16 @@ def strip_markers(text: str) -> tuple[str, str]:
     return text[: match.start()], match.group(0).strip()
 
 
+def _months(text: str, start: int = 0) -> list[str]:
+    """Month names in a text as three-letter keys; 'may' only capitalised, as a month is written."""
+    return [m.group(1).lower()[:3] for m in _MONTH_WORD.finditer(text, start) if m.group(1) != "may"]
+
+
 def _is_partial_text(text: str) -> bool:
     """Whether a label or note says the figures cover only part of a year."""
     if _PERIOD_WORDS.search(text):
         return True
-    months = [m.group(1).lower()[:3] for m in _MONTH_WORD.finditer(text)]
+    months = _months(text)
     # "till December 31" or "January-December" covers the year
     return bool(months) and months[-1] != "dec"
 
@@ -218,12 +227,14 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     spans = [m.span() for pattern in patterns for m in pattern.finditer(bare)]
     spans += [(m.start, m.end) for m in group_mentions + country_mentions + region_mentions]
     leftover = {w.lower() for w in re.findall(r"[A-Za-z]+", _consumed(bare, spans))} - _FILLER
-    partial = bool(years) and not span and (_is_partial_text(bare) or bool(_UNTIL.search(bare) and _MONTH_WORD.search(bare)))
+    months = _months(bare)
+    partial = bool(years) and not span and (_is_partial_text(bare) or bool(_UNTIL.search(bare) and months))
     return Label(
         text=text,
         year=next(iter(years)) if len(years) == 1 and not span else None,
         span=span,
         partial=partial,
+        month=bool(months) and not years,
         marker=marker if years else "",
         total=bool(_TOTAL.search(bare)),
         base=base,
@@ -301,7 +312,7 @@ def open_ended(note: str) -> bool:
     for sentence in re.split(r"(?<=[.;])\s+|\n", note):
         until = _UNTIL.search(sentence)
         if until and not YEAR.search(sentence):
-            months = [m.group(1).lower()[:3] for m in _MONTH_WORD.finditer(sentence, until.end())]
+            months = _months(sentence, until.end())
             if months and months[0] != "dec":
                 return True
     return False

@@ -364,6 +364,8 @@ def _merge_key(cell: _Cell, context: _Context, published: str | None) -> tuple[i
         raise _Drop("unmapped-header")
     if any(label.region for label in (row, column, section)):
         raise _Drop("province")
+    if row.month or column.month:
+        raise _Drop("monthly")
     for label in (row, column):
         # "Not specified", "Others", "Rocket attacks": nothing the codebook counts
         nameless = label.kind == "other" or (label.unknown and not label.groups)
