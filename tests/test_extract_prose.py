@@ -69,6 +69,15 @@ ROWS = [
     ("UNAMA documented 8,820 civilian casualties (2,640 deaths; 6,180 injured) in 2017.", "2018-02-15",
      {(2017, "AFG", "all", "casualties_civilians", 8820, None), (2017, "AFG", "all", "killed_civilians", 2640, None),
       (2017, "AFG", "all", "injured_civilians", 6180, None)}),
+    ("A yearly index published in 2019 said deaths from terrorism fell by 41 per cent to 602 in 2018.", "2019-11-20",
+     {(2018, "PAK", "all", "killed_change_pct", -41, None), (2018, "PAK", "all", "killed", 602, None)}),
+    ("Deaths among security personnel rose 14% and civilian deaths fell 31% in 2016.", "2017-01-03",
+     {(2016, "PAK", "all", "killed_security_change_pct", 14, None), (2016, "PAK", "all", "killed_civilians_change_pct", -31, None)}),
+    ("Terrorist attacks in the country dropped to 288 in 2019 from 350 in 2018.", "2020-01-04",
+     {(2019, "PAK", "all", "attacks", 288, None), (2018, "PAK", "all", "attacks", 350, None)}),
+    ("In 2016, militants carried out 610 attacks, while security forces killed 1,900 militants in 380 operations.", "2017-01-02",
+     {(2016, "PAK", "all", "attacks", 610, None), (2016, "PAK", "security-forces", "killed_militants", 1900, None),
+      (2016, "PAK", "security-forces", "operations", 380, None)}),
     # fighters
     ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
      {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),
@@ -98,6 +107,7 @@ DROPPED = [
     ("In 2018, 38 children were killed in attacks.", "2019-01-01"),
     ("Tribal clashes killed 90 people in 2020.", "2021-01-01"),
     ("See the 2019 report, p. 31 (22).", "2020-01-01"),
+    ("Violence across the country left 2,100 dead over the past five years.", "2021-01-01"),
 ]
 
 

@@ -180,7 +180,7 @@ def _year_or_count(text: str, match: re.Match[str], value: float) -> str:
     after = text[match.end() : match.end() + 40].lower()
     before = text[max(0, match.start() - 12) : match.start()].lower()
     counted = re.match(
-        r"\s+(?:\w+\s+)?(?:people|persons|civilians|attacks|incidents|militants|deaths|fatalities|casualties"
+        r"\s+(?:people|persons|civilians|attacks|incidents|militants|deaths|fatalities|casualties"
         r"|injured|killed|wounded|injuries|operations|actions|soldiers|terrorists|fighters|security)\b",
         after,
     )
@@ -233,9 +233,10 @@ def find_numbers_in(text: str, start: int, end: int) -> list[NumberMention]:
             continue
         hedge_start = _hedge(text, start)
         approx = hedge_start is not None
-        if kind == "range" and not match.group("between") and _FROM.search(text, max(0, start - 30), start):
+        split = match.group("lowpct") and not match.group("highpct")  # "fell by 38% to 564": a change, then a count
+        if kind == "range" and (split or (not match.group("between") and _FROM.search(text, max(0, start - 30), start))):
             # "from 980 to 679" is a before/after pair, not a range: read the two numbers apart
-            found.extend(find_numbers_in(text, match.start("low"), match.end("low")))
+            found.extend(find_numbers_in(text, match.start("low"), match.end("lowpct") if match.group("lowpct") else match.end("low")))
             found.extend(find_numbers_in(text, match.start("high"), match.end("high")))
             continue
         if kind == "range":

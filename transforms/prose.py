@@ -136,8 +136,10 @@ def _respectively(low: str, readings: list[Reading]) -> None:
         for reading in run:
             reading.drop = "no-metric"
         return
-    for reading, noun in zip(run, nouns[-len(run) :]):
-        found = metric_of_phrase(subject[noun.start() :])
+    items = nouns[-len(run) :]
+    for position, (reading, noun) in enumerate(zip(run, items)):
+        item_start = items[position - 1].end() if position else max(0, noun.start() - 25)
+        found = metric_of_phrase(subject[item_start:])
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         reading.rule = "change-respectively"
 
@@ -195,7 +197,7 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
         y.role == "month" and (clause_from <= y.start < clause_to or y.end <= position) for y in years
     ):
         return "sub-annual"
-    if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before):
+    if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before + clause):
         return "cumulative"
     if lx.GLOBAL.search(clause):
         return "global"

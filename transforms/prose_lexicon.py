@@ -54,7 +54,7 @@ VICTIM = re.compile(
 METRIC_NOUN = re.compile(
     r"""
     (?P<casualties>\bcasualt(?:y|ies)\b)
-    |(?P<attacks>\b(?:attacks?|incidents?|strikes|bombings|blasts|acts\s+of\s+terror(?:ism)?|terrorism)\b)
+    |(?P<attacks>\b(?:attacks?|incidents?|strikes|bombings|blasts|acts\s+of\s+terror(?:ism)?)\b)
     |(?P<operations>\b(?:operations|actions|raids)\b)
     |(?P<killed>\b(?:deaths|fatalities|killed|dead|death\s+toll|lives\s+lost|people\s+killed)\b)
     |(?P<injured>\b(?:injuries|injured|wounded)\b)
@@ -116,7 +116,7 @@ FIGHTERS_BEFORE = re.compile(r"\b(?:strength\s+of|estimated|has|have|had|with|nu
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
-    r"(?:\s+\w+)?\s+(?:to|from)\s+$"
+    r"(?:\s+\w+)?(?:\s+by\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
 )
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
 PARTITIVE = re.compile(

@@ -285,6 +285,8 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     end = clause_end(low, max(after_start, mention.end), lx.CHANGE_CLAUSE_END)
     window = low[after_start:end]
     found = metric_of_phrase(window)
+    if found and not re.search(r"\b(?:in|of|among|for|from\s+(?:those|the))\b", window[: found[3]]):
+        found = None  # the metric of a change follows 'in', 'of', 'among': "a 16% decline in attacks"
     if found and not re.match(r"\s*(?:respectively)", window):
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         reading.phrase = (after_start + found[3], after_start + found[4] + 45)
@@ -308,10 +310,11 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         reading.link_kind = "apposition"
         reading.rule = "change-apposition"
         return
-    subject = blank_parens(low[clause_start(low, cue_start, re.compile(r"[;:(]")) : cue_start])
+    subject_from = max(clause_start(low, cue_start, re.compile(r"[;:(]")), previous.mention.end if previous else 0)
+    subject = blank_parens(low[subject_from:cue_start])
     nouns = list(lx.METRIC_NOUN.finditer(subject))
     if nouns:
-        found = metric_of_phrase(subject[nouns[-1].start() :])
+        found = metric_of_phrase(subject)
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         offset = cue_start - len(subject)
         reading.phrase = (max(0, offset), cue_start)

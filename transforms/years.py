@@ -7,6 +7,7 @@ A year mention has a role:
 - "span": several years together ("from 2015 to 2019", "2012-13", "since 2015" for an older year):
   a figure about a span is cumulative, not yearly.
 - "month": a month of a year ("in June 2014"): figures under it are sub-annual.
+- "title": part of a publication's name ("Global Terrorism Index 2019"), which may be a year later than its data.
 """
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ _RELATIVE = re.compile(
     r"|\bin\s+a\s+year\b)",
     re.IGNORECASE,
 )
+_TITLE_YEAR = re.compile(r"\b(?:Report|Index|Review|Survey|Yearbook|Outlook|Assessment)[”\"']?\s+$")
 _TOPIC_TITLE_WEIGHT = 3
 
 
@@ -93,6 +95,8 @@ def find_years(sentence: str) -> list[YearMention]:
             role = "span"
         elif _MONTH_YEAR.search(before):
             role = "month"
+        elif _TITLE_YEAR.search(before):
+            role = "title"  # "Global Terrorism Index 2019", "Security Report 2022": a publication's name
         elif _inside(match.start(), baselines):
             role = "baseline"
         else:
