@@ -74,6 +74,8 @@ def test_full_page_fixture():
         ("", "<p>Posted <time>January 4, 2021</time></p>", "2021-01-04"),
         ("", '<div><time datetime="2010-01-01">x</time></div><article><time datetime="2011-02-02">y</time></article>', "2011-02-02"),
         ("", '<time datetime="2010-01-01">a</time><time pubdate datetime="2012-03-03">b</time>', "2012-03-03"),
+        ("", '<aside><time datetime="2009-09-09">old story</time></aside><p>x</p><footer><time>2010-01-01</time></footer>', None),
+        ("", '<header><time datetime="2016-06-06">June 6</time></header><p>x</p>', "2016-06-06"),
         ('<meta name="date" content="not a date">', "<p>no date anywhere</p>", None),
         ("", "<p>no date anywhere</p>", None),
     ],

@@ -148,7 +148,9 @@ def _published(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
     times = soup.find_all("time")
     marked = [t for t in times if t.has_attr("pubdate") or (t.get("itemprop") or "").lower() == "datepublished"]
     in_article = [t for t in times if t.find_parent("article") is not None]
-    for tag in marked + in_article + times:
+    # dates in menus, sidebars and footers belong to other pages (related stories, archives)
+    elsewhere = [t for t in times if t.find_parent(["nav", "aside", "footer"]) is None]
+    for tag in marked + in_article + elsewhere:
         value = _time_value(tag)
         if value:
             return value
