@@ -56,7 +56,11 @@ _RELATIVE = re.compile(
     r"|\bin\s+a\s+year\b)",
     re.IGNORECASE,
 )
-_TITLE_YEAR = re.compile(r"\b(?:Report|Index|Review|Survey|Yearbook|Outlook|Assessment)[”\"']?\s+$")
+_TITLE_YEAR = re.compile(
+    r"\b(?:Report|Index|Review|Survey|Yearbook|Outlook|Assessment)[”\"']?\s+$"
+    r"|\b(?:published|released|issued|launched|dated|updated)\s+(?:in\s+|on\s+)?$",
+    re.IGNORECASE,
+)
 _TOPIC_TITLE_WEIGHT = 3
 
 
