@@ -202,6 +202,10 @@ def _consumed(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _within(mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+
 def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -> Label:
     """The facets a label names, read with the codebook vocabulary."""
     text = " ".join(text.split())
@@ -216,8 +220,10 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     # "Killed (civilians, SF and militants)" names every victim type: the sum, not one of them
     victim = victims.pop() if len(victims) == 1 else None
     group_mentions = vocabulary.find_groups(bare, country)
-    country_mentions = vocabulary.find_countries(bare)
-    region_mentions = vocabulary.find_regions(bare)
+    # "Balochistan Liberation Army", "Tehreek-e-Taliban Pakistan": a place inside a group's name is the group
+    inside = [(m.start, m.end) for m in group_mentions]
+    country_mentions = [m for m in vocabulary.find_countries(bare) if not _within(m, inside)]
+    region_mentions = [m for m in vocabulary.find_regions(bare) if not _within(m, inside)]
     groups = {m.target for m in group_mentions}
     if groups - {"security-forces"}:
         victim = None  # "Baloch insurgents", "nationalist militants": a group's name, not its victims
