@@ -152,6 +152,16 @@ CASES = [
         id="province-rows-total-is-national",
     ),
     pytest.param(
+        [
+            "Attacks in Pakistan in 2018 by province: Balochistan and Khyber Pakhtunkhwa lead",
+            ["Province | Attacks", "Khyber Pakhtunkhwa | 125", "Balochistan | 90", "Punjab | 20", "Total | 262"],
+        ],
+        {},
+        {(2018, "PAK", "all", "attacks", 262)},
+        {"table-province": 3},
+        id="provinces-named-in-the-caption-too",
+    ),
+    pytest.param(
         ["Fatalities in Balochistan, 2010-2012", ["Year | Killed", "2010 | 71", "2011 | 26"]],
         {"default_country": "PAK"},
         set(),

@@ -440,15 +440,17 @@ def _table_figures(
     if not numeric:
         return []
     context = _table_context(document, table, vocabulary, fallback_country)
-    if context.caption.region:
-        drops["table-province"] += len(numeric)
-        return []
     row_labels, column_labels, sections = _labels(layout, rows, vocabulary, context.country)
     stub_header = " ".join(rows[h][c] for h in layout.header_rows for c in layout.stub_columns)
     if stub_header and _PLACE_HEADER.search(stub_header):
         row_labels = {
             r: label if label.total or label.countries else replace(label, region=True) for r, label in row_labels.items()
         }
+    by_place = any(label.region for label in list(row_labels.values()) + list(column_labels.values()))
+    if context.caption.region and not (by_place and context.caption.countries):
+        # "Fatalities in Balochistan": the whole table is below the country; "Pakistan by province" is not
+        drops["table-province"] += len(numeric)
+        return []
     all_labels = list(row_labels.values()) + list(column_labels.values()) + list(sections.values())
     has_year = any(label.year is not None or label.span for label in all_labels) or context.caption.year is not None
     promised = context.caption.span or _YEARLY.search(table.caption) or re.search(r"\byears?\b", stub_header, re.I)
