@@ -78,6 +78,19 @@ ROWS = [
     ("In 2016, militants carried out 610 attacks, while security forces killed 1,900 militants in 380 operations.", "2017-01-02",
      {(2016, "PAK", "all", "attacks", 610, None), (2016, "PAK", "security-forces", "killed_militants", 1900, None),
       (2016, "PAK", "security-forces", "operations", 380, None)}),
+    ("The number of people killed in militant attacks rose from 1,470 in 2012 to 1,650 in 2013.", "2014-01-04",
+     {(2012, "PAK", "all", "killed", 1470, None), (2013, "PAK", "all", "killed", 1650, None)}),
+    ("Of the 1,530 attacks reported in 2014, 512 were claimed by the TTP and its affiliates.", "2015-01-02",
+     {(2014, "PAK", "all", "attacks", 1530, None), (2014, "PAK", "ttp", "attacks", 512, None)}),
+    ("Jamaat-ul-Ahrar claimed responsibility for 17 of these attacks in 2017.", "2018-01-02",
+     {(2017, "PAK", "ttp", "attacks", 17, None)}),
+    ("• Terrorist attacks: 295 (down 11%)\n• Killed: 640\n• Injured: 1,105", "2019-01-02",
+     {(2018, "PAK", "all", "attacks", 295, None), (2018, "PAK", "all", "attacks_change_pct", -11, None),
+      (2018, "PAK", "all", "killed", 640, None), (2018, "PAK", "all", "injured", 1105, None)}),
+    ("The year saw a 35 percent increase in cross-border attacks, which numbered 61.", "2020-01-02",
+     {(2019, "PAK", "cross-border", "attacks_change_pct", 35, None), (2019, "PAK", "cross-border", "attacks", 61, None)}),
+    ("There were 21 US drone strikes in 2012, which killed 140 suspected militants.", "2013-01-02",
+     {(2012, "PAK", "us-forces", "attacks", 21, None), (2012, "PAK", "us-forces", "killed_militants", 140, None)}),
     # fighters
     ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
      {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),
@@ -108,6 +121,8 @@ DROPPED = [
     ("Tribal clashes killed 90 people in 2020.", "2021-01-01"),
     ("See the 2019 report, p. 31 (22).", "2020-01-01"),
     ("Violence across the country left 2,100 dead over the past five years.", "2021-01-01"),
+    ("The BLA and BLF together carried out 64 attacks in Balochistan in 2020.", "2021-01-01"),
+    ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
 ]
 
 

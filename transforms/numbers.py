@@ -233,7 +233,11 @@ def find_numbers_in(text: str, start: int, end: int) -> list[NumberMention]:
             continue
         hedge_start = _hedge(text, start)
         approx = hedge_start is not None
-        split = match.group("lowpct") and not match.group("highpct")  # "fell by 38% to 564": a change, then a count
+        # "fell by 38% to 564" is a change then a count; "in 2012 to 1,650" a year then a count
+        split = (match.group("lowpct") and not match.group("highpct")) or (
+            kind == "range" and match.group("low").strip().isdigit() and match.group("low").strip()[:2] in ("19", "20")
+            and len(match.group("low").strip()) == 4 and not re.fullmatch(r"(?:19|20)\d\d", match.group("high").strip())
+        )
         if kind == "range" and (split or (not match.group("between") and _FROM.search(text, max(0, start - 30), start))):
             # "from 980 to 679" is a before/after pair, not a range: read the two numbers apart
             found.extend(find_numbers_in(text, match.start("low"), match.end("lowpct") if match.group("lowpct") else match.end("low")))

@@ -302,7 +302,8 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
         subject, ambiguous = subject_group(low, position, mentions, 0)
         if subject:
             return subject, "subject"
-    if ambiguous or lx.NATIONAL_MILITANTS.search(low[:position]):
+    unnamed = lx.UNNAMED_PERPETRATOR.search(low[:position]) and not any(m.start <= lx.UNNAMED_PERPETRATOR.search(low[:position]).start() < m.end for m in mentions)
+    if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low[:position]):
         return None, "ambiguous-group"
     if lx.COMBINED.search(low):
         return "all-violence", "combined-scope"

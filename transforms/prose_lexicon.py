@@ -117,11 +117,14 @@ FIGHTERS_BEFORE = re.compile(r"\b(?:strength\s+of|estimated|has|have|had|with|nu
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
     r"(?:\s+\w+)?(?:\s+by\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
+    r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to)\s+$"
 )
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
 PARTITIVE = re.compile(
-    r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))\s*,?\s*$"
+    r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
 )
+OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))\b")
+LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?)\s*:\s*$")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
@@ -179,6 +182,7 @@ ITS_ATTACKS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:attacks|operations|ac
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
 ASIDE_INTRO = re.compile(r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b")
+UNNAMED_PERPETRATOR = re.compile(r"\b(?:taliban|taleban)\b")
 NATIONAL_MILITANTS = re.compile(
     r"\b(?:afghan|pakistani|foreign|indian|iranian|uzbek|arab|chechen|tajik|uighur|local)\s+(?:militants|fighters|nationals|terrorists|insurgents)\b"
 )

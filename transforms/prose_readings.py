@@ -208,6 +208,19 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> b
             reading.rule = "trend-to"
             reading.phrase = (found[3], found[4])
             return True
+    of_these = lx.OF_THESE_AFTER.match(after)
+    if of_these:
+        found = metric_of_phrase(of_these.group("noun"))
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.rule, reading.phrase = "n-of-these", (mention.end, mention.end + of_these.end())
+        return True
+    label = lx.LABEL_BEFORE.search(before)
+    if label:
+        found = metric_of_phrase(label.group("label"))
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule, reading.phrase = "labelled-value", (label.start("label"), label.end("label"))
+            return True
     if lx.UP_FROM.search(before):
         reading.link_kind, reading.rule = "baseline", "up-from"
         return True
@@ -289,7 +302,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         found = None  # the metric of a change follows 'in', 'of', 'among': "a 16% decline in attacks"
     if found and not re.match(r"\s*(?:respectively)", window):
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
-        reading.phrase = (after_start + found[3], after_start + found[4] + 45)
+        reading.phrase = (after_start, after_start + found[4] + 10)
         reading.rule = "change-in-phrase"
         if reading.victim is None:
             reading.victim = _subject_victim(low, cue_start)

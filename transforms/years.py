@@ -23,11 +23,12 @@ BASELINE = re.compile(
     r"|\b(?:over|from|than)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
     r"|\bfrom\s+the\s+year\s+(?:before|earlier)\b|\bover\s+the\s+year\s+before\b"
     r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
-    r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))",
+    r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))"
+    r"|\bfrom\s+(?=[\d,.]+\s+(?:[\w-]+\s+){0,3}?in\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
-BASELINE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\s|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
+BASELINE_END = re.compile(r",(?!\d)|[;:()\[\]–—]|\s-\s|\.\s|\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
 
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
