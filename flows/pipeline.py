@@ -32,6 +32,7 @@ from transforms.documents import parse_document
 from transforms.consistency import check_consistency
 from transforms.extract import extract_figures
 from transforms.model import DocumentError, DocumentInfo, Extraction
+from transforms.plausibility import check_plausible
 from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells, reconcile_series
 from transforms.reference import Vocabulary
 from transforms.diff import diff_cells, summarize_diff
@@ -150,7 +151,7 @@ def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: V
 @task(name="parse-extract", cache_policy=NO_CACHE)
 def parse_and_extract(
     refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
-    publishers: Publishers, fingerprint: str, force: bool,
+    publishers: Publishers, fingerprint: str, force: bool, max_year: int,
 ) -> list[DocumentOutcome]:
     """Parse and extract a batch of archived documents; a bad document is quarantined, the rest go on."""
     layout = DataDir(data_dir)
@@ -166,6 +167,12 @@ def parse_and_extract(
             cache.put(key, facts, extraction, error)
         else:
             facts, extraction, error = cached
+        if extraction is not None:
+            # checked on every run, not cached: what counts as the future depends on the run's date
+            try:
+                check_plausible(ref.name, extraction, max_year=max_year)
+            except DocumentError as implausible:
+                extraction, error = None, f"{implausible.reason}: {implausible.detail}"
         info = DocumentInfo(source.id, source.publisher, source.trust, ref.sha256, ref.name, ref.location,
                             facts.get("published"), facts.get("series", source.publisher), facts.get("primary", True))
         outcomes.append(DocumentOutcome(ref, info, extraction, error, cached=cached is not None))
@@ -271,7 +278,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     by_id = {s.id: s for s in registry}
     fingerprint = code_fingerprint()
     publishers = read_publishers()
-    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, publishers, fingerprint, force)
+    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, publishers, fingerprint, force, now.year)
                for batch in _batches(refs, BATCH_SIZE)]
     outcomes = [o for f in futures for o in f.result()]
 

@@ -35,6 +35,12 @@ class NoTextLayer(DocumentError):
     reason = "no-text-layer"
 
 
+class ImplausibleDocument(DocumentError):
+    """A document yields a figure no report can mean (a year in the future, a billion killed)."""
+
+    reason = "implausible"
+
+
 class UnreadableDocument(DocumentError):
     """The file is broken or encrypted: the PDF library could not read it."""
 
