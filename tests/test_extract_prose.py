@@ -91,6 +91,8 @@ ROWS = [
      {(2019, "PAK", "cross-border", "attacks_change_pct", 35, None), (2019, "PAK", "cross-border", "attacks", 61, None)}),
     ("There were 21 US drone strikes in 2012, which killed 140 suspected militants.", "2013-01-02",
      {(2012, "PAK", "us-forces", "attacks", 21, None), (2012, "PAK", "us-forces", "killed_militants", 140, None)}),
+    ("The TTP, which had 22,000 fighters at its peak in 2012, now has an estimated 5,500 fighters.", "2019-01-02",
+     {(2012, "PAK", "ttp", "fighters", 22000, None), (2018, "PAK", "ttp", "fighters", 5500, None)}),
     # fighters
     ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
      {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),
@@ -122,6 +124,11 @@ DROPPED = [
     ("See the 2019 report, p. 31 (22).", "2020-01-01"),
     ("Violence across the country left 2,100 dead over the past five years.", "2021-01-01"),
     ("The BLA and BLF together carried out 64 attacks in Balochistan in 2020.", "2021-01-01"),
+    ("Worldwide, deaths from terrorism fell by 12 per cent to 14,300 in 2019.", "2020-11-20"),
+    ("After two decades of war, over 90,000 civilians have been killed or injured since 2009.", "2019-02-01"),
+    ("In March 2021, militants carried out 41 attacks that killed 55 people.", "2021-04-05"),
+    ("The 9-year-old boy was among 6 people injured.", "2021-01-04"),
+    ("Police arrested 2,100 suspects and recovered 900 weapons in 2018.", "2019-01-02"),
     ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
 ]
 

@@ -199,8 +199,10 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
         return "sub-annual"
     if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before + clause):
         return "cumulative"
-    if lx.GLOBAL.search(clause):
+    if lx.GLOBAL.search(clause) or lx.GLOBAL.search(before):
         return "global"
+    if not reading.change and any(y.role == "baseline" and re.match(r"since\b", low[max(0, y.start - 6) : y.start].strip()) for y in years):
+        return "cumulative"  # "killed since 2009": a running total, not a year's count
     if lx.INDEX.search(low[max(0, position - 30) : reading.mention.end + 20]):
         return "index"
     if lx.OUT_OF_SCOPE.search(clause):
@@ -426,10 +428,14 @@ def _precise_only(figures: list[Figure], drops: Counter[str]) -> list[Figure]:
             continue
         seen.add(key)
         unique.append(figure)
-    exact_keys = {(f.year, f.country, f.group, f.metric) for f in unique if not f.approx}
+    exact = {}
+    for f in unique:
+        if not f.approx:
+            exact.setdefault((f.year, f.country, f.group, f.metric), []).append(f.value)
     kept = []
     for figure in unique:
-        if figure.approx and (figure.year, figure.country, figure.group, figure.metric) in exact_keys:
+        values = exact.get((figure.year, figure.country, figure.group, figure.metric), [])
+        if figure.approx and any(abs(v - figure.value) <= 0.1 * max(abs(v), abs(figure.value)) for v in values):
             drops["less-precise"] += 1
             continue
         kept.append(figure)

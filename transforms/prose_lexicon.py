@@ -86,7 +86,8 @@ SHARE_CONTEXT = re.compile(
 # what was done to the people counted: verbs after "N people" or before "N"
 VERB_AFTER = re.compile(
     r"""^\s*(?:(?!(?:and|or|but|while|in|of|from|to|by|with|including|which|who|that)\b)[\w’'/-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|got|been|being)\s+)?(?:reportedly\s+|also\s+)?
-    (?:(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
+    (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded)|dead\s+(?:or|and)\s+(?:injured|wounded))
+      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
       |(?P<injured>injured|wounded|hurt|maimed)
       |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
       |(?P<kidnapped>abducted|kidnapped|missing|taken\s+hostage)
@@ -145,7 +146,7 @@ CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
     r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
-    r"|\bsince\s+(?:its|their)\s+inception\b"
+    r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
 )
 DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
 MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
@@ -160,7 +161,7 @@ TACTIC = re.compile(
 )
 SUBGROUP = re.compile(
     r"\b(?:women|children|child|girls|boys|minors|juveniles|students|journalists|media\s+workers|health\s+workers"
-    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers)\b"
+    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl)\b"
 )
 OUT_OF_SCOPE = re.compile(
     r"\b(?:communal|criminal|crimes?|crime-related|accidents?|floods?|earthquakes?|tribal\s+(?:clashes|feuds?|disputes?)"

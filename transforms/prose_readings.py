@@ -148,7 +148,7 @@ def _victim_of(word: str) -> str | None:
 
 
 def _apply_verb(reading: Reading, verb: str, rule: str) -> None:
-    if verb in ("killed", "injured"):
+    if verb in ("killed", "injured", "casualties"):
         reading.base = verb
         reading.rule = rule
     elif verb in ("arrested", "kidnapped", "displaced"):

@@ -52,7 +52,7 @@ _RELATIVE = re.compile(
     r"|\ba\s+year\s+(?:earlier|ago|before)\b)"
     r"|(?P<same>\bthe\s+same\s+year\b)"
     r"|(?P<this>\b(?:this|the\s+current|the\s+outgoing|the\s+ending|the\s+present)\s+year\b"
-    r"|\bthe\s+year\s+under\s+review\b"
+    r"|\bthe\s+year\s+under\s+review\b|\b(?:now|currently|presently|at\s+present)\b"
     r"|\b(?:during|in|for|throughout|over|across)\s+the\s+year\b(?!\s+(?:19|20)\d\d|\s+before|\s+earlier)"
     r"|\bin\s+a\s+year\b)",
     re.IGNORECASE,
