@@ -93,6 +93,8 @@ ROWS = [
      {(2012, "PAK", "us-forces", "attacks", 21, None), (2012, "PAK", "us-forces", "killed_militants", 140, None)}),
     ("The TTP, which had 22,000 fighters at its peak in 2012, now has an estimated 5,500 fighters.", "2019-01-02",
      {(2012, "PAK", "ttp", "fighters", 22000, None), (2018, "PAK", "ttp", "fighters", 5500, None)}),
+    ("In 2019, 420 militants were killed in intelligence-based operations.", "2020-01-02",
+     {(2019, "PAK", "security-forces", "killed_militants", 420, None)}),
     # fighters
     ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
      {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),

@@ -309,6 +309,8 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
         return None, "ambiguous-group"
     if lx.COMBINED.search(low):
         return "all-violence", "combined-scope"
+    if reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
+        return "security-forces", "militants-killed-in-operations"
     if reading.base == "operations":
         return "security-forces", "operations"
     if lx.ANAPHORA.match(low) and carry.last_group:
@@ -414,7 +416,8 @@ def read_sentence(
         scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]
         if scopes:
             carry.paragraph_scope = scopes[-1]
-            carry.headline = carry.headline or scopes[0]
+            headline = [g for g in scopes if g != "security-forces"]
+            carry.headline = carry.headline or (headline[0] if headline else None)
     return figures
 
 

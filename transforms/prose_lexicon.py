@@ -199,7 +199,8 @@ ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"
     r"|\bterrorism\b|\ba\s+total\s+of\b|\bacross\s+the\s+country\b"
 )
-ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|it|the\s+group|the\s+outfit|the\s+organi[sz]ation)\b")
+ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
+OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
 
 # clause punctuation; a clause also ends before a subordinate conjunction
 CLAUSE_BREAK = re.compile(r"[;:()\[\]–—]|,\s|\s-\s|\b(?:while|whereas|but|although|though|because)\b")
