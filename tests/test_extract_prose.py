@@ -95,6 +95,8 @@ ROWS = [
      {(2012, "PAK", "ttp", "fighters", 22000, None), (2018, "PAK", "ttp", "fighters", 5500, None)}),
     ("In 2019, 420 militants were killed in intelligence-based operations.", "2020-01-02",
      {(2019, "PAK", "security-forces", "killed_militants", 420, None)}),
+    ("Attacks in Sindh fell by 40 percent, while nationwide attacks rose by 22 percent in 2021.", "2022-01-04",
+     {(2021, "PAK", "all", "attacks_change_pct", 22, None)}),
     # fighters
     ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
      {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),
@@ -130,6 +132,8 @@ DROPPED = [
     ("After two decades of war, over 90,000 civilians have been killed or injured since 2009.", "2019-02-01"),
     ("In March 2021, militants carried out 41 attacks that killed 55 people.", "2021-04-05"),
     ("The 9-year-old boy was among 6 people injured.", "2021-01-04"),
+    ("Officials said at least 28 people were killed on Friday in the blast.", "2019-01-05"),
+    ("Casualties among security forces fell 30% to 610 in 2017.", "2018-01-02"),
     ("Police arrested 2,100 suspects and recovered 900 weapons in 2018.", "2019-01-02"),
     ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
 ]

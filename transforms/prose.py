@@ -218,8 +218,10 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
         if not group_named and lx.TACTIC.search(subject):
             return "tactic"
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
-        if not earlier_attacks and lx.SINGLE_INCIDENT.search(subject):
+        if not earlier_attacks and (lx.SINGLE_INCIDENT.search(subject) or lx.SINGLE_AFTER.match(after)):
             return "single-incident"
+    if lx.WEEKDAY.search(clause):
+        return "single-incident"  # news of one day's events
     return None
 
 
@@ -382,7 +384,7 @@ def read_sentence(
         if reading.change and any(m.role == "baseline" and m.year is not None and m.year != year - 1 for m in years):
             reading.drop = "not-year-on-year"
             continue
-        countries = [p for p in places if not p.region]
+        countries = [p for p in places if not p.region and p.country]
         if context.publisher_country and reading.base != "fighters":
             country = context.publisher_country
         else:

@@ -33,7 +33,7 @@ _PLACE_VERB_AFTER = re.compile(
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
-_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|fatalities|deaths|casualties)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|fatalities|deaths|casualties|losses)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"^[^.;:\d]{0,40}:\s*$")
 
 
@@ -79,6 +79,8 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
                 continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened
             places.append(Place(mention.start, mention.end, mention.target, False))
+    for match in lx.NATIONWIDE.finditer(sentence):
+        places.append(Place(match.start(), match.end(), "", False))  # the whole country, whichever it is
     return sorted(places, key=lambda p: p.start)
 
 

@@ -42,7 +42,8 @@ VICTIM = re.compile(
     |(?P<security>\bsecurity\s+(?:forces?\s*)?(?:/\s*\w+\s+)?(?:personnel|officials|men|officers)\b
         |\bpersonnel\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
         |\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
-        |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))|\bpersonnel\b)
+        |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))
+        |\b(?:among|of)\s+(?:the\s+)?security\s+forces\b|\bpersonnel\b)
     |(?P<militants>\bmilitants\b|\bterrorists\b|\boutlaws\b|\binsurgents\b|\bjihadists\b|\bfighters\b
         |\bmilitant\s+(?=deaths|fatalities|casualties)|\bsuspected\s+militants\b)
     |(?P<progov>\brazakars?\b|\bpro-government\s+militia\w*|\bpeace\s+committee\s+members?|\baman\s+lashkar)
@@ -117,7 +118,7 @@ FIGHTERS_BEFORE = re.compile(r"\b(?:strength\s+of|estimated|has|have|had|with|nu
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
-    r"(?:\s+\w+)?(?:\s+by\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
+    r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to)\s+$"
 )
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
@@ -154,6 +155,9 @@ SINGLE_INCIDENT = re.compile(
     r"\b(?:the|a|an|one|single|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|assault|strike|incident|raid)\b(?!s)"
     r"(?!\s+(?:on\s+average|per))"
 )
+SINGLE_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|assault|incident|ambush)\b(?!s)")
+WEEKDAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
+NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nation-wide|across\s+the\s+country|in\s+the\s+country|throughout\s+the\s+country|national(?:ly)?)\b", re.IGNORECASE)
 TACTIC = re.compile(
     r"\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
     r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
