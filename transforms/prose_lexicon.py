@@ -80,9 +80,6 @@ BARE_PERCENT_AFTER = re.compile(
     r"^\s+(?:surge|increase|rise|jump|hike|upsurge|spike|decline|decrease|drop|fall|reduction|dip|plunge)\b"
 )
 PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(?:%|per\s?cent\b|percent\b|pc\b)")
-SHARE_CONTEXT = re.compile(
-    r"^\s*(?:of\b|\)?\s*of\s+(?:the\s+)?(?:total|all)\b)|^\s*\(|^\s*(?:were|was|are|is)\s+(?:of|from|in|against|by)\b"
-)
 
 # what was done to the people counted: verbs after "N people" or before "N"
 VERB_AFTER = re.compile(
@@ -173,7 +170,6 @@ OUT_OF_SCOPE = re.compile(
 )
 GLOBAL = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b")
 INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
-ARREST_WORDS = re.compile(r"\b(?:arrest\w*|detain\w*|apprehend\w*|kidnap\w*|abduct\w*|displace\w*|surrender\w*|recovered|seized|confiscated)\b")
 
 # a perpetrator before the number: "<group> carried out / was responsible for / claimed / killed ..."
 PERPETRATION = re.compile(
@@ -183,7 +179,6 @@ PERPETRATION = re.compile(
     r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered)\b"
 )
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
-ITS_ATTACKS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:attacks|operations|actions|strikes)\b")
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
 ASIDE_INTRO = re.compile(r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b")
