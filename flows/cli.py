@@ -88,13 +88,20 @@ def _run_flow(call) -> int:
         return 3
 
 
+def _on_runner(flow, args: argparse.Namespace):
+    """The flow on the task runner the options ask for (--task-runner, --dask-address)."""
+    from flows.deploy import task_runner, with_runner
+
+    return with_runner(flow, task_runner(args.task_runner, args.dask_address))
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the nightly flow once."""
     _prefect_quiet()
     from flows.pipeline import nightly
 
-    return _run_flow(lambda: nightly(sources=args.sources, data_dir=args.data_dir, offline=args.offline,
-                                     force=args.force))
+    return _run_flow(lambda: _on_runner(nightly, args)(sources=args.sources, data_dir=args.data_dir,
+                                                       offline=args.offline, force=args.force))
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
@@ -102,9 +109,25 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     _prefect_quiet()
     from flows.pipeline import backfill
 
-    return _run_flow(lambda: backfill(first_year=args.first_year, last_year=args.last_year, source_ids=args.source or None,
-                                      force=args.force, offline=args.offline, sources=args.sources,
-                                      data_dir=args.data_dir))
+    return _run_flow(lambda: _on_runner(backfill, args)(
+        first_year=args.first_year, last_year=args.last_year, source_ids=args.source or None, force=args.force,
+        offline=args.offline, sources=args.sources, data_dir=args.data_dir))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the nightly (on its schedule) and backfill deployments from this process until interrupted."""
+    _prefect_quiet()
+    from flows.deploy import ScheduleError, ServerNotConfigured, build_deployments, serve_deployments, task_runner
+
+    try:
+        deployments = build_deployments(cron=args.cron, timezone=args.timezone, data_dir=args.data_dir,
+                                        sources=args.sources, runner=task_runner(args.task_runner, args.dask_address),
+                                        collision=args.on_collision)
+        serve_deployments(deployments)
+    except (ServerNotConfigured, ScheduleError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    return 0
 
 
 def cmd_dictionary(args: argparse.Namespace) -> int:
@@ -187,6 +210,20 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="parse every document again, even unchanged ones")
 
 
+def _scaling(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task-runner", choices=("default", "dask"), default="default",
+                        help="where extraction batches run: threads in this process, or a Dask cluster")
+    parser.add_argument("--dask-address", metavar="ADDRESS",
+                        help="scheduler of a running Dask cluster, e.g. tcp://10.0.0.5:8786 (default with "
+                             "--task-runner dask: a local cluster of 2 worker processes); workers must see --data-dir")
+
+
+def _checked(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    if getattr(args, "dask_address", None) and args.task_runner != "dask":
+        parser.error("--dask-address needs --task-runner dask")
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="incidents", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -200,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the nightly flow once, on the enabled sources")
     _common(run)
+    _scaling(run)
     run.set_defaults(handler=cmd_run)
 
     back = commands.add_parser("backfill", help="rebuild the cells of a range of years")
@@ -207,7 +245,19 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--to", dest="last_year", type=int, required=True, metavar="YEAR")
     back.add_argument("--source", action="append", metavar="ID", help="a source id (repeatable; default: all enabled)")
     _common(back)
+    _scaling(back)
     back.set_defaults(handler=cmd_backfill)
+
+    serve = commands.add_parser("serve", help="serve the nightly and backfill deployments (needs PREFECT_API_URL)")
+    serve.add_argument("--cron", default="0 2 * * *", help="when the nightly run starts (default: %(default)s)")
+    serve.add_argument("--timezone", default="UTC", help="IANA timezone of --cron (default: %(default)s)")
+    serve.add_argument("--sources", help="sources registry the deployments use (default: data/sources.toml)")
+    serve.add_argument("--data-dir", help="data directory the deployments use (default: data/)")
+    serve.add_argument("--on-collision", choices=("enqueue", "cancel"), default="enqueue",
+                       help="a run started while another run of the same deployment is going: wait for it "
+                            "(enqueue) or be cancelled at once (cancel); default: %(default)s")
+    _scaling(serve)
+    serve.set_defaults(handler=cmd_serve)
 
     snaps = commands.add_parser("snapshots", help="list, show, diff, pin and prune published versions")
     snaps.add_argument("--data-dir", help="where the snapshots live (default: data/)")
@@ -238,7 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = _checked(parser, parser.parse_args(argv))
     return args.handler(args)
 
 
