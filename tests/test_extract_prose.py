@@ -100,6 +100,37 @@ ROWS = [
     # fighters
     ("Officials say about 2,500 Daesh fighters are active in 2019.", "2019-06-01",
      {(2019, "PAK", "islamic-state", "fighters", 2500, None)}),
+    ("A UN panel put the TTP's strength in Afghanistan at between 3,000 and 5,500 fighters last year.", "2022-01-10",
+     {(2021, "AFG", "ttp", "fighters", 3000, 5500)}),
+    ("Analysts blame the Islamic State for the rise. A UN report put the group's strength at about 2,200 fighters.",
+     "2021-03-01", {(2020, "PAK", "islamic-state", "fighters", 2200, None)}),
+    # a year after the number holds only in its own clause
+    ("Six suicide bombings killed 45 people, whereas there had been three such bombings the year before.", "2020-01-03",
+     {(2019, "PAK", "all", "suicide_attacks", 6, None), (2019, "PAK", "all", "suicide_killed", 45, None),
+      (2018, "PAK", "all", "suicide_attacks", 3, None)}),
+    ("Police deaths climbed by 23pc, after a 12pc decline the previous year.", "2020-01-02",
+     {(2019, "PAK", "all", "killed_security_change_pct", 23, None), (2018, "PAK", "all", "killed_security_change_pct", -12, None)}),
+    # comparisons: 'than the year before', 'on the previous year', 'on 2016', 'against N', ', when N'
+    ("The death toll was 27 percent lower than the year before.", "2019-01-04", {(2018, "PAK", "all", "killed_change_pct", -27, None)}),
+    ("Militants staged 512 attacks over the year, up 12pc on the previous year, while deaths rose 9pc.", "2018-01-03",
+     {(2017, "PAK", "all", "attacks", 512, None), (2017, "PAK", "all", "attacks_change_pct", 12, None),
+      (2017, "PAK", "all", "killed_change_pct", 9, None)}),
+    ("The monitor logged 431 attacks in 2017, a 9 percent increase on 2016.", "2018-01-03",
+     {(2017, "PAK", "all", "attacks", 431, None), (2017, "PAK", "all", "attacks_change_pct", 9, None)}),
+    ("There were seven suicide attacks in 2019, against four the year before.", "2020-01-05",
+     {(2019, "PAK", "all", "suicide_attacks", 7, None), (2018, "PAK", "all", "suicide_attacks", 4, None)}),
+    ("Security forces conducted 120 operations against militants in 2019.", "2020-01-05",
+     {(2019, "PAK", "security-forces", "operations", 120, None)}),
+    ("Civilian casualties were 14 percent lower than in 2016, when 11,400 civilians were killed or wounded.", "2018-02-01",
+     {(2017, "PAK", "all", "casualties_civilians_change_pct", -14, None), (2016, "PAK", "all", "casualties_civilians", 11400, None)}),
+    ("The mission counted 9,310 civilian casualties, a drop of 6 per cent compared with 2017, when it recorded 9,905.", "2019-02-20",
+     {(2018, "PAK", "all", "casualties_civilians", 9310, None), (2018, "PAK", "all", "casualties_civilians_change_pct", -6, None),
+      (2017, "PAK", "all", "casualties_civilians", 9905, None)}),
+    ("Fatalities fell by 21pc, down from 1,100 in 2017.", "2018-12-30",
+     {(2018, "PAK", "all", "killed_change_pct", -21, None), (2017, "PAK", "all", "killed", 1100, None)}),
+    # 'puts X at N'
+    ("The monitor puts violence-related deaths in 2020 at 1,212, compared with 980 in 2019.", "2021-01-02",
+     {(2020, "PAK", "all-violence", "killed", 1212, None), (2019, "PAK", "all-violence", "killed", 980, None)}),
 ]
 
 

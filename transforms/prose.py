@@ -55,6 +55,7 @@ class _Carry:
     paragraph: int = -1
     paragraph_scope: str | None = None
     last_group: str | None = None
+    last_named: str | None = None  # the group named last before the sentence, for "the group's strength"
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
 
@@ -111,11 +112,17 @@ def _link(readings: list[Reading]) -> None:
             if parents and readings[parents[0]].base in ("casualties", "killed", "injured", None):
                 reading.link, reading.link_kind = parents[0], "parens"
             continue
+        # with no count before it, a change or a baseline refers to an earlier change: "their deaths rose
+        # 41pc, after an 18pc decline the previous year", "deaths rose by 56pc, up from 980 in 2022"
+        changes = [i for i in range(index - 1, -1, -1) if readings[i].change and readings[i].base]
         if kind == "apposition":
             same = [i for i in earlier if readings[i].in_parens <= reading.in_parens and readings[i].base]
+            same = same or [i for i in changes if readings[i].in_parens <= reading.in_parens]
             reading.link = same[0] if same else None
         elif kind in ("baseline", "series"):
-            reading.link = next((i for i in earlier if readings[i].base), None)
+            reading.link = next(
+                (i for i in [*earlier, *changes] if readings[i].base and readings[i].in_parens <= reading.in_parens), None
+            )
         elif kind == "breakdown":
             reading.link = next((i for i in earlier if readings[i].base == reading.base and not readings[i].victim), None)
         elif kind == "following":
@@ -225,11 +232,16 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
     return None
 
 
-def _scope_year(mentions: list[YearMention], position: int, context: DocumentContext, carry: _Carry) -> int | None:
-    """The year a number outside any comparison is about."""
+def _scope_year(low: str, mentions: list[YearMention], position: int, context: DocumentContext, carry: _Carry) -> int | None:
+    """The year a number outside any comparison is about.
+
+    A year stated before the number holds for it; a year after it only inside its own clause: in "four
+    attacks left 20 dead, while there had been two such attacks the year before" the year is the two's.
+    """
     scoped = [m for m in mentions if m.role == "scope"]
     preceding = [m for m in scoped if m.end <= position]
-    following = [m for m in scoped if m.start >= position]
+    blank = blank_parens(low)
+    following = [m for m in scoped if m.start >= position and not lx.CLAUSE_BREAK.search(blank, position, m.start)]
     chosen = preceding[-1] if preceding else (following[0] if following else None)
     anchor = carry.section_year or context.topic_year
     if chosen is None:
@@ -246,7 +258,7 @@ def _year(low: str, reading: Reading, readings: list[Reading], mentions: list[Ye
     spans = baseline_spans(low)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
     if inside is not None:
-        main = _scope_year(mentions, inside[0], context, carry)
+        main = _scope_year(low, mentions, inside[0], context, carry)
         if main is None:
             return None
         stated = [m for m in mentions if inside[0] <= m.start < inside[1]]
@@ -261,7 +273,7 @@ def _year(low: str, reading: Reading, readings: list[Reading], mentions: list[Ye
         if position < mention.start < limit and mention.role == "scope" and mention.year is not None:
             if re.match(r"^\s*(?:[\w’'-]+\s+){0,6}?(?:in|during|for|of)\s+(?:the\s+year\s+)?$", low[reading.mention.end : mention.start]):
                 return mention.year
-    return _scope_year(mentions, position, context, carry)
+    return _scope_year(low, mentions, position, context, carry)
 
 
 def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
@@ -281,6 +293,19 @@ def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
     return metric if metric in vocabulary.metrics else None
 
 
+def _owner(low: str, position: int, mentions, carry: _Carry) -> str | None:
+    """Whose fighters: "the TTP's strength ... at 5,000", "the group's fighters" (the group named last)."""
+    clause_from = clause_start(low, position, lx.STRONG_BREAK)
+    owner = None
+    for match in lx.STRENGTH_OWNER.finditer(low, clause_from, position):
+        named = [m for m in mentions if m.end == match.start()]
+        if named:
+            owner = named[-1].group
+        elif lx.GROUP_PRONOUN.search(low, clause_from, match.start()):
+            owner = carry.last_named
+    return owner
+
+
 def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carry, sentence_paragraph: int) -> tuple[str | None, str]:
     """The group of one reading and the rule that gave it, or (None, reason) when it cannot be told."""
     reading = readings[index]
@@ -291,6 +316,10 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
     named = phrase_group(low, reading, mentions)
     if named:
         return named, "group-in-phrase"
+    if reading.base == "fighters":
+        owner = _owner(low, position, mentions, carry)
+        if owner:
+            return owner, "owner-of-strength"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
         return "all", "stated-total"
     if reading.link is not None and readings[reading.link].group:
@@ -350,6 +379,10 @@ def read_sentence(
     aliases = vocabulary.find_groups(text, context.country)
     group_mentions = mark_group_mentions(text, aliases)
     places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
+    carry.last_named = None
+    if lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings):
+        earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
+        carry.last_named = earlier[-1].target if earlier else None
     figures = []
     for index, reading in enumerate(readings):
         if reading.drop is None and reading.base is None:

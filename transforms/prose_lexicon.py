@@ -111,13 +111,25 @@ LEFT_RESULT = re.compile(r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?
 LIVES_BEFORE = re.compile(r"\b(?:claimed|claiming|claim|cost|costing|took|taking|loss\s+of|lost|left|consumed)\s+(?:[\w-]+\s+){0,3}$")
 LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
 FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
-FIGHTERS_BEFORE = re.compile(r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises)\s+(?:\w+\s+){0,2}$")
+FIGHTERS_BEFORE = re.compile(
+    r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:strength|numbers|ranks)\b[^.;:]{0,60}?\bat\s+(?:between\s+)?$"
+)
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
     r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to)\s+$"
 )
+# "the report puts violence-related fatalities at 853": a reporting verb, what it counts, then "at N"
+PUT_AT = re.compile(
+    r"\b(?:puts?|putting|placed|places|placing|pegged|pegs|pegging|estimated|estimates|estimating|fixed|fixes|set|sets)"
+    r"\s+(?P<phrase>[^.;:]{3,80}?)\s+at\s+$"
+)
+# whose fighters a strength belongs to: "<owner>'s strength", "the group's fighters"
+STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
+GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
+GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
 PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from transforms import prose_lexicon as lx
 from transforms.numbers import NumberMention
+from transforms.years import baseline_spans
 
 
 @dataclass
@@ -36,6 +37,9 @@ class Reading:
     year: int | None = None
     country: str | None = None
     notes: list[str] = field(default_factory=list)
+
+
+_SUCH = re.compile(r"\s+(?:such|similar)\b")
 
 
 def paren_depths(text: str) -> list[int]:
@@ -208,6 +212,13 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> b
             reading.rule = "trend-to"
             reading.phrase = (found[3], found[4])
             return True
+    put_at = lx.PUT_AT.search(before)
+    if put_at:
+        found = metric_of_phrase(put_at.group("phrase"))
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule, reading.phrase = "put-at", (put_at.start("phrase"), put_at.end("phrase"))
+            return True
     of_these = lx.OF_THESE_AFTER.match(after)
     if of_these:
         found = metric_of_phrase(of_these.group("noun"))
@@ -234,6 +245,10 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> b
             return True
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
+        return True
+    if any(start <= mention.start < end for start, end in baseline_spans(low)):
+        # "against four the year before", "when the mission recorded 10,993": the earlier year's value
+        reading.link_kind, reading.rule = "baseline", "bare-in-comparison"
         return True
     return False
 
@@ -372,5 +387,10 @@ def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading]
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.base and _SUCH.match(low, mention.end):
+            # "two such attacks", "three similar bombings": the kind of an earlier figure of the sentence
+            earlier = next((r for r in reversed(readings) if r.base == reading.base and not r.change), None)
+            if earlier is not None:
+                reading.suicide, reading.victim = earlier.suicide, earlier.victim
         readings.append(reading)
     return readings, drops

@@ -15,20 +15,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen)(?:-\w+)?"
+)
 # a comparison phrase runs from its marker to the end of its clause; numbers inside it belong to the earlier year
 BASELINE = re.compile(
     r"\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
-    r"|\b(?:over|from|than)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
-    r"|\bfrom\s+the\s+year\s+(?:before|earlier)\b|\bover\s+the\s+year\s+before\b"
+    r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
+    r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|ago|before))\b"
+    r"|\bagainst\s+(?=(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
+    r"|\b(?:increase|rise|jump|surge|decline|decrease|drop|fall|reduction|up|down|higher|lower)\s+on\s+(?=(?:19|20)\d\d\b)"
     r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
     r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))"
     r"|\bfrom\s+(?=[\d,.]+\s+(?:[\w-]+\s+){0,3}?in\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
-BASELINE_END = re.compile(r",(?!\d)|[;:()\[\]–—]|\s-\s|\.\s|\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
+BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
 
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
