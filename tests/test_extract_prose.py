@@ -128,6 +128,25 @@ ROWS = [
       (2017, "PAK", "all", "casualties_civilians", 9905, None)}),
     ("Fatalities fell by 21pc, down from 1,100 in 2017.", "2018-12-30",
      {(2018, "PAK", "all", "killed_change_pct", -21, None), (2017, "PAK", "all", "killed", 1100, None)}),
+    # groups: what state forces strike are operations; a phrase ends at the next number; "<group> ... with N"
+    ("Security forces and police conducted 61 intelligence-based strikes in 2020, in which 340 militants were killed.", "2021-01-03",
+     {(2020, "PAK", "security-forces", "operations", 61, None), (2020, "PAK", "security-forces", "killed_militants", 340, None)}),
+    ("Nationalist insurgents carried out 52 attacks, and nine attacks were sectarian.", "2020-01-03",
+     {(2019, "PAK", "nationalist-insurgents", "attacks", 52, None), (2019, "PAK", "sectarian", "attacks", 9, None)}),
+    ("The TTP remained the deadliest group with 160 attacks in 2018.", "2019-01-03", {(2018, "PAK", "ttp", "attacks", 160, None)}),
+    # security forces that suffer losses are victims; a breakdown 'along with' / 'together with'
+    ("Security forces suffered heavy losses: 310 personnel were killed, along with 280 civilians and 405 militants.", "2021-01-02",
+     {(2020, "PAK", "all", "killed_security", 310, None), (2020, "PAK", "all", "killed_civilians", 280, None),
+      (2020, "PAK", "all", "killed_militants", 405, None)}),
+    # places: an aside's place, an origin ('from'), a distribution ('most of them in') are not the figure's place
+    ("The TTP claimed 41 attacks, which killed 96 people, including a blast in Quetta that left 30 dead.", "2020-01-02",
+     {(2019, "PAK", "ttp", "attacks", 41, None), (2019, "PAK", "ttp", "killed", 96, None)}),
+    ("The monitor recorded 31 cross-border attacks from Afghanistan in 2022.", "2023-01-02",
+     {(2022, "PAK", "cross-border", "attacks", 31, None)}),
+    ("Over 400 security personnel were killed in 2023, most of them in Balochistan.", "2024-01-02",
+     {(2023, "PAK", "all", "killed_security", 400, None)}),
+    ("Deaths from terrorism rose by 12 percent to 950 in 2017, the index says.", "2018-11-20",
+     {(2017, "PAK", "all", "killed_change_pct", 12, None), (2017, "PAK", "all", "killed", 950, None)}),
     # 'puts X at N'
     ("The monitor puts violence-related deaths in 2020 at 1,212, compared with 980 in 2019.", "2021-01-02",
      {(2020, "PAK", "all-violence", "killed", 1212, None), (2019, "PAK", "all-violence", "killed", 980, None)}),
@@ -137,6 +156,20 @@ ROWS = [
 @pytest.mark.parametrize("text, published, expected", ROWS)
 def test_figures(text, published, expected):
     country = "AFG" if "UNAMA" in text else "PAK"
+    assert _figures(text, published, country) == expected
+
+
+COUNTRY_ROWS = [
+    ("The Afghan Taliban overtook IS as the deadliest group in 2017, with 4,950 deaths.", "2018-11-20", "AFG",
+     {(2017, "AFG", "afghan-taliban", "killed", 4950, None)}),
+    # a locative 'there' points back to the country named last
+    ("Afghanistan ranked first on the index. Deaths from terrorism there rose to 7,100 in 2018.", "2019-11-20", "PAK",
+     {(2018, "AFG", "all", "killed", 7100, None)}),
+]
+
+
+@pytest.mark.parametrize("text, published, country, expected", COUNTRY_ROWS)
+def test_figures_of_a_country(text, published, country, expected):
     assert _figures(text, published, country) == expected
 
 
@@ -167,6 +200,7 @@ DROPPED = [
     ("Casualties among security forces fell 30% to 610 in 2017.", "2018-01-02"),
     ("Police arrested 2,100 suspects and recovered 900 weapons in 2018.", "2019-01-02"),
     ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
+    ("Khyber Pakhtunkhwa, home to most of the violence, recorded 290 attacks, about 55 percent of the national total.", "2020-01-01"),
 ]
 
 

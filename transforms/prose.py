@@ -210,7 +210,8 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
         return "global"
     if not reading.change and any(y.role == "baseline" and re.match(r"since\b", low[max(0, y.start - 6) : y.start].strip()) for y in years):
         return "cumulative"  # "killed since 2009": a running total, not a year's count
-    if lx.INDEX.search(low[max(0, position - 30) : reading.mention.end + 20]):
+    # an index score or rank near the number, in its clause ("the index says" only names the source)
+    if lx.INDEX.search(low, max(clause_from, position - 30), min(clause_to, reading.mention.end + 20)):
         return "index"
     if lx.OUT_OF_SCOPE.search(clause):
         return "out-of-scope"
@@ -280,7 +281,9 @@ def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
     base = reading.base
     if base is None:
         return None
-    if base == "attacks":
+    if base == "attacks" and group == "security-forces" and not reading.suicide:
+        metric = "operations"  # what state forces carry out ("94 strikes", "raids") are operations, not attacks
+    elif base == "attacks":
         metric = "suicide_attacks" if reading.suicide else ("incidents" if group == "all-violence" else "attacks")
     elif base in ("killed", "injured", "casualties") and reading.suicide:
         metric = f"suicide_{base}"
@@ -291,6 +294,17 @@ def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
     if reading.change:
         metric = f"{metric}_change_pct"
     return metric if metric in vocabulary.metrics else None
+
+
+def _country_there(document: Document, sentence: Sentence, low: str, vocabulary: Vocabulary) -> str | None:
+    """The country a locative 'there' points back to: the one the text named last ("Pakistan ranked fifth.
+    Deaths from terrorism there fell to 537")."""
+    if not lx.THERE.search(low):
+        return None
+    before = document.text[max(0, sentence.start - 600) : sentence.start]
+    aliases = [(m.start, m.end) for m in vocabulary.find_groups(before)]
+    named = [m for m in vocabulary.find_countries(before) if not any(a <= m.start and m.end <= b for a, b in aliases)]
+    return named[-1].target if named else None
 
 
 def _owner(low: str, position: int, mentions, carry: _Carry) -> str | None:
@@ -313,7 +327,11 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
     start, end = reading.phrase
     if end > start and lx.COMBINED.search(low, start, min(len(low), end + 40)):
         return "all-violence", "combined-in-phrase"
-    named = phrase_group(low, reading, mentions)
+    following = [r for r in readings[index + 1 :] if r.mention.start > reading.mention.end]
+    limit = None
+    if following:
+        limit = following[0].mention.hedge_start if following[0].mention.hedge_start is not None else following[0].mention.start
+    named = phrase_group(low, reading, mentions, limit)
     if named:
         return named, "group-in-phrase"
     if reading.base == "fighters":
@@ -322,6 +340,11 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
             return owner, "owner-of-strength"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
         return "all", "stated-total"
+    if lx.WITH_BEFORE.search(low, 0, position):
+        # "<group> remained the main source of violence with 208 attacks": the sentence's subject
+        first = next((m for m in mentions if not m.aside), None)
+        if first is not None and not first.target and lx.SUBJECT_OPENING.fullmatch(low, 0, first.start):
+            return first.group, "subject-with"
     if reading.link is not None and readings[reading.link].group:
         return readings[reading.link].group, f"group-of-{reading.link_kind}"
     previous = next((r for r in reversed(readings[:index]) if r.group), None)
@@ -398,7 +421,7 @@ def read_sentence(
         if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change:
             reading.suicide = _suicide_context(low, reading)
         reason = _filter(low, reading, readings, years, named)
-        place = nearest_place(places, reading.mention.start)
+        place = nearest_place(places, reading.mention.start, low)
         if reason is None and place is not None and place.region:
             reason = "province"
         if reason:
@@ -421,8 +444,8 @@ def read_sentence(
         if context.publisher_country and reading.base != "fighters":
             country = context.publisher_country
         else:
-            near = nearest_place(countries, reading.mention.start)
-            country = near.country if near else context.country
+            near = nearest_place(countries, reading.mention.start, low)
+            country = near.country if near else (_country_there(document, sentence, low, vocabulary) or context.country)
         if country is None:
             reading.drop = "no-country"
             continue

@@ -16,14 +16,20 @@ import re
 from dataclasses import dataclass
 
 from transforms import prose_lexicon as lx
-from transforms.prose_readings import Reading, paren_depths
+from transforms.prose_readings import Reading, blank_parens, clause_end, clause_start, paren_depths
 from transforms.reference import Mention, Vocabulary
 
 UMBRELLAS = ("religious-militants", "anti-government-elements", "pro-government-forces", "unattributed", "all-violence")
 CATEGORY_SCOPES = ("all", "security-forces", "all-violence")
 
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|across|throughout|within|inside|from|of|hit|rocked|struck)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:in|across|throughout|within|inside|of|hit|rocked|struck)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
+# "most of them in Khyber Pakhtunkhwa", "mainly in Balochistan": where part of the figure happened, not the figure's place
+_DISTRIBUTION_BEFORE = re.compile(
+    r"\b(?:(?:most|many|much|half|majority|bulk|some|all)\s+of\s+(?:them|which|these|those|whom|it)|mostly|mainly|largely"
+    r"|chiefly|primarily|predominantly|particularly|especially|notably)\s+(?:\w+\s+){0,2}?(?:in|across)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _PLACE_VERB_AFTER = re.compile(
     r"^(?:\s*\([^)]{1,40}\))?(?:\s*,\s*in\s+particular\s*,)?\s*(?:alone\s+)?(?:saw|witnessed|recorded|remained|suffered|experienced"
@@ -33,6 +39,7 @@ _PLACE_VERB_AFTER = re.compile(
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
+_VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
 _VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|fatalities|deaths|casualties|losses)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"^[^.;:\d]{0,40}:\s*$")
 
@@ -66,6 +73,8 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
             continue
         before = sentence[: mention.start]
+        if _DISTRIBUTION_BEFORE.search(before):
+            continue
         at_start = not before.strip(" \t\"“‘'")
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
         if _LOCATIVE_BEFORE.search(before) or followed or (at_start and not re.match(r"^\s*[:\-–—]", sentence[mention.end :])):
@@ -75,6 +84,8 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             continue
         before = sentence[: mention.start]
         after = sentence[mention.end :]
+        if _DISTRIBUTION_BEFORE.search(before):
+            continue
         if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or _ADJECTIVE_PLACE.match(after):
             if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
                 continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened
@@ -84,9 +95,23 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
     return sorted(places, key=lambda p: p.start)
 
 
-def nearest_place(places: list[Place], position: int) -> Place | None:
+def nearest_place(places: list[Place], position: int, low: str | None = None) -> Place | None:
+    """The place a number is about: one in its own clause, else the nearest before it, else the nearest after.
+
+    With the sentence (`low`), a place inside an aside the number is not in ("..., including a bombing
+    in Bajaur that left 63 dead") is that aside's place only.
+    """
+    if low is not None:
+        asides = [(a, b) for a, b in _aside_spans(low) if not a <= position < b]
+        places = [p for p in places if not any(a <= p.start < b for a, b in asides)]
     if not places:
         return None
+    if low is not None:
+        blank = blank_parens(low)
+        start, end = clause_start(blank, position), clause_end(blank, position)
+        own = [p for p in places if start <= p.start < end]
+        before = [p for p in places if p.end <= position]
+        places = own or before[-1:] or places
     return min(places, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
 
 
@@ -118,9 +143,9 @@ def mark_group_mentions(sentence: str, mentions: list[Mention]) -> list[GroupMen
         before = low[: mention.start]
         after = low[mention.end :]
         if mention.target in ("security-forces", "pro-government-forces", "us-forces") and (
-            _VICTIM_ALIAS_AFTER.match(after) or _VICTIM_ALIAS_BEFORE.search(before)
+            _VICTIM_ALIAS_AFTER.match(after) or _VICTIM_ALIAS_BEFORE.search(before) or _VICTIM_VERB_AFTER.match(after)
         ):
-            continue  # "security forces personnel" are victims, not a perpetrator
+            continue  # "security forces personnel", "security forces suffered ...": victims, not a perpetrator
         aside = any(a <= mention.start < b for a, b in asides)
         target = bool(lx.TARGET_BEFORE.search(before)) and mention.target not in ("cross-border", "unattributed")
         member = bool(lx.MEMBER_OF.search(before))
@@ -137,13 +162,17 @@ def _pick(groups: list[GroupMention]) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
-def phrase_group(low: str, reading: Reading, mentions: list[GroupMention]) -> str | None:
-    """A group alias inside the counted phrase, or 'by <group>' / 'were <group>' right after it."""
+def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit: int | None = None) -> str | None:
+    """A group alias inside the counted phrase, or 'by <group>' / 'were <group>' right after it.
+
+    The phrase ends before the next number (`limit`): in "73 attacks, and six attacks were sectarian" the
+    group belongs to the six.
+    """
     start, end = reading.phrase
     if end <= start:
         return None
     stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(low, start + 1)
-    end = min(end, stop.start() if stop else end)
+    end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
     return _pick(inside) if inside else None
 

@@ -106,7 +106,10 @@ EVENT_VERB = re.compile(
     r"|(?P<injured>injured|injuring|wounded|wounding|injuries)"
     r"|(?P<arrested>arrested|detained|apprehended)|(?P<kidnapped>abducted|kidnapped))\b"
 )
-LIST_INTRO = re.compile(r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as)\b|[–—:]")
+LIST_INTRO = re.compile(
+    r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
+    r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
+)
 LEFT_RESULT = re.compile(r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<injured>injured|wounded)\b")
 LIVES_BEFORE = re.compile(r"\b(?:claimed|claiming|claim|cost|costing|took|taking|loss\s+of|lost|left|consumed)\s+(?:[\w-]+\s+){0,3}$")
 LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
@@ -190,6 +193,13 @@ PERPETRATION = re.compile(
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
     r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered)\b"
 )
+# 'there' as a place ("deaths there fell"), not the existential "there were"
+THERE = re.compile(
+    r"\b(?!while\b|but\b|and\b|as\b|if\b|when\b|where\b|that\b|since\b|because\b|though\b|although\b)\w+\s+there\b"
+    r"(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|might|must|should|seems?|appears?|remains?|being|been|be|exists?|existed)\b)"
+)
+WITH_BEFORE = re.compile(r"\bwith\s+$")
+SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
