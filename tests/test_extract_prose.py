@@ -147,6 +147,22 @@ ROWS = [
      {(2023, "PAK", "all", "killed_security", 400, None)}),
     ("Deaths from terrorism rose by 12 percent to 950 in 2017, the index says.", "2018-11-20",
      {(2017, "PAK", "all", "killed_change_pct", 12, None), (2017, "PAK", "all", "killed", 950, None)}),
+    # 'since' a year: a running total in the number's clause, a superlative's reference point elsewhere
+    ("Nearly 1,200 people were killed in militant attacks last year, the highest toll since 2014.", "2019-01-02",
+     {(2018, "PAK", "all", "killed", 1200, None)}),
+    # the subject of a change is the nearest clause's; a change verb said once for a list of metrics
+    ("Fatalities went up by 40 percent, compared to 2017 when 380 people died in such attacks, and the number of wounded rose "
+     "31 percent.", "2019-01-02",
+     {(2018, "PAK", "all", "killed_change_pct", 40, None), (2017, "PAK", "all", "killed", 380, None),
+      (2018, "PAK", "all", "injured_change_pct", 31, None)}),
+    ("Attacks grew by 35 percent, deaths by 18 percent and injuries by 7 percent in 2018.", "2019-01-02",
+     {(2018, "PAK", "all", "attacks_change_pct", 35, None), (2018, "PAK", "all", "killed_change_pct", 18, None),
+      (2018, "PAK", "all", "injured_change_pct", 7, None)}),
+    ("Civilian casualties reached a record 9,200 in 2016, the mission said.", "2017-02-01",
+     {(2016, "PAK", "all", "casualties_civilians", 9200, None)}),
+    ("In all, 7,950 civilians were harmed in 2021 (2,400 killed and 5,550 injured), a decline of 9 per cent from 2020.", "2022-02-01",
+     {(2021, "PAK", "all", "casualties_civilians", 7950, None), (2021, "PAK", "all", "killed_civilians", 2400, None),
+      (2021, "PAK", "all", "injured_civilians", 5550, None), (2021, "PAK", "all", "casualties_civilians_change_pct", -9, None)}),
     # 'puts X at N'
     ("The monitor puts violence-related deaths in 2020 at 1,212, compared with 980 in 2019.", "2021-01-02",
      {(2020, "PAK", "all-violence", "killed", 1212, None), (2019, "PAK", "all-violence", "killed", 980, None)}),
@@ -162,6 +178,12 @@ def test_figures(text, published, expected):
 COUNTRY_ROWS = [
     ("The Afghan Taliban overtook IS as the deadliest group in 2017, with 4,950 deaths.", "2018-11-20", "AFG",
      {(2017, "AFG", "afghan-taliban", "killed", 4950, None)}),
+    # counts paired 'respectively', the group of 'they'
+    ("Pro-Government Forces caused 1,900 civilian casualties in 2019. The numbers of civilians they killed and injured were "
+     "700 and 1,200 respectively.", "2020-02-01", "AFG",
+     {(2019, "AFG", "pro-government-forces", "casualties_civilians", 1900, None),
+      (2019, "AFG", "pro-government-forces", "killed_civilians", 700, None),
+      (2019, "AFG", "pro-government-forces", "injured_civilians", 1200, None)}),
     # a locative 'there' points back to the country named last
     ("Afghanistan ranked first on the index. Deaths from terrorism there rose to 7,100 in 2018.", "2019-11-20", "PAK",
      {(2018, "AFG", "all", "killed", 7100, None)}),
@@ -200,6 +222,8 @@ DROPPED = [
     ("Casualties among security forces fell 30% to 610 in 2017.", "2018-01-02"),
     ("Police arrested 2,100 suspects and recovered 900 weapons in 2018.", "2019-01-02"),
     ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
+    ("Since 2009, over 100,000 civilians have been killed or injured.", "2020-02-01"),
+    ("Women and children made up 38 per cent of all civilian casualties in 2018.", "2019-02-01"),
     ("Khyber Pakhtunkhwa, home to most of the violence, recorded 290 attacks, about 55 percent of the national total.", "2020-01-01"),
 ]
 

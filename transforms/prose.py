@@ -144,11 +144,13 @@ def _respectively(low: str, readings: list[Reading]) -> None:
             reading.drop = "no-metric"
         return
     items = nouns[-len(run) :]
+    # a victim named before the list holds for every item: "the civilians they killed and injured"
+    shared = lx.VICTIM.search(subject, max(0, items[0].start() - 40), items[0].start())
     for position, (reading, noun) in enumerate(zip(run, items)):
         item_start = items[position - 1].end() if position else max(0, noun.start() - 25)
         found = metric_of_phrase(subject[item_start:])
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
-        reading.rule = "change-respectively"
+        reading.base, reading.victim, reading.suicide = found[0], found[1] or (shared.lastgroup if shared else None), found[2]
+        reading.rule = reading.rule or "change-respectively"
 
 
 def _inherit(readings: list[Reading]) -> None:
@@ -208,8 +210,11 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
         return "cumulative"
     if lx.GLOBAL.search(clause) or lx.GLOBAL.search(before):
         return "global"
-    if not reading.change and any(y.role == "baseline" and re.match(r"since\b", low[max(0, y.start - 6) : y.start].strip()) for y in years):
-        return "cumulative"  # "killed since 2009": a running total, not a year's count
+    if not reading.change and any(
+        y.role == "baseline" and clause_start(low, position, lx.STRONG_BREAK) <= y.start < clause_to
+        and lx.SINCE_YEAR.search(low, 0, y.start) for y in years
+    ):
+        return "cumulative"  # "killed since 2009": a running total, not a year's count ("the highest since 2015" is not)
     # an index score or rank near the number, in its clause ("the index says" only names the source)
     if lx.INDEX.search(low, max(clause_from, position - 30), min(clause_to, reading.mention.end + 20)):
         return "index"
@@ -367,7 +372,7 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
         return "security-forces", "militants-killed-in-operations"
     if reading.base == "operations":
         return "security-forces", "operations"
-    if lx.ANAPHORA.match(low) and carry.last_group:
+    if (lx.ANAPHORA.match(low) or lx.THEY_SUBJECT.search(low, 0, position)) and carry.last_group:
         return carry.last_group, "anaphora"
     if lx.ALL_SCOPE.search(low):
         return "all", "attack-scope"

@@ -72,6 +72,9 @@ CHANGE_BEFORE = re.compile(
 CHANGE_AFTER = re.compile(
     rf"^\s*(?:(?:per\s*cent|percent|%)\s+)?(?:\w+\s+)?(?P<word>{UP_WORDS}|{DOWN_WORDS})\b"
 )
+GAPPED_CHANGE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<noun>(?:the\s+)?(?:number\s+of\s+)?[a-z\s-]{2,40}?)\s+by\s*")
+# "women and children made up 43 per cent": a share, not a rise
+MADE_UP = re.compile(r"\b(?:made|make|makes|making|add|adds|added|adding|sum|sums|summed|took|take|takes|taking)\s+$")
 CHANGE_WORD = re.compile(rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS})\b")
 DOWN = re.compile(rf"^(?:{DOWN_WORDS}|went\s+down|came\s+down)$")
 # "a 74 surge": a count with an article before it and a change noun after it is a percent written without its sign
@@ -84,7 +87,7 @@ PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(
 # what was done to the people counted: verbs after "N people" or before "N"
 VERB_AFTER = re.compile(
     r"""^\s*(?:(?!(?:and|or|but|while|in|of|from|to|by|with|including|which|who|that)\b)[\w’'/-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|got|been|being)\s+)?(?:reportedly\s+|also\s+)?
-    (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded)|dead\s+(?:or|and)\s+(?:injured|wounded))
+    (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded|maimed)|dead\s+(?:or|and)\s+(?:injured|wounded)|harmed)
       |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
       |(?P<injured>injured|wounded|hurt|maimed)
       |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
@@ -122,7 +125,8 @@ FIGHTERS_BEFORE = re.compile(
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
     r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
-    r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to)\s+$"
+    r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
+    r"|\b(?:reached|hit|touched)\s+(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+(?:[\w-]+\s+)?(?:high|low|peak)\s+of)\s+$"
 )
 # "the report puts violence-related fatalities at 853": a reporting verb, what it counts, then "at N"
 PUT_AT = re.compile(
@@ -133,6 +137,7 @@ PUT_AT = re.compile(
 STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
+RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*\s*,?\s+respectively\b")
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
 PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
@@ -160,6 +165,10 @@ CUMULATIVE = re.compile(
     r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
     r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
+)
+SINCE_YEAR = re.compile(
+    r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"
+    r"(?<!level\s)(?<!figure\s)(?<!year\s)(?<!time\s)\bsince\s+(?:the\s+year\s+)?$"
 )
 DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
 MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
@@ -220,10 +229,16 @@ ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"
     r"|\bterrorism\b|\ba\s+total\s+of\b|\bacross\s+the\s+country\b"
 )
+THEY_SUBJECT = re.compile(
+    r"\bthey\s+(?:\w+\s+)?(?:killed|injured|wounded|harmed|carried\s+out|conducted|claimed|caused|perpetrated|launched|staged"
+    r"|mounted|were\s+responsible)\b"
+)
 ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
 OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
 
 # clause punctuation; a clause also ends before a subordinate conjunction
 CLAUSE_BREAK = re.compile(r"[;:()\[\]–—]|,\s|\s-\s|\b(?:while|whereas|but|although|though|because)\b")
 STRONG_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b|\.\s")
+# where the subject of a change starts: "..., and the number of injured rose 53 percent"
+SUBJECT_BREAK = re.compile(r"[;:(]|,\s+(?:and|while|whereas|but)\b|\b(?:while|whereas|but)\b")
 CHANGE_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:as|while|whereas|but|because|although|though|which|leading|resulting|and\s+(?:the|a|an)\b)\b")

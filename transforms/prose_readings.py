@@ -195,6 +195,10 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> b
     """Numbers with no noun of their own: verbs around them, or a phrase they refer back to."""
     before = low[: mention.hedge_start if mention.hedge_start is not None else mention.start]
     after = low[mention.end :]
+    if lx.RESPECTIVELY_AFTER.match(after):
+        # "the civilians they killed and injured were 841 and 1,390 respectively": paired with the nouns
+        reading.link_kind, reading.rule = "respectively", "count-respectively"
+        return True
     after_verb = lx.VERB_AFTER.match(after)
     if after_verb and after_verb.start(after_verb.lastgroup) < 25 and not re.search(r"\d", after[: after_verb.start(after_verb.lastgroup)]):
         _apply_verb(reading, after_verb.lastgroup, "number-verb-after")
@@ -283,7 +287,7 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
     if match:
         return match.group("word"), mention.end + match.start("word"), mention.end + match.end("word")
     match = lx.CHANGE_BEFORE.search(before)
-    if match:
+    if match and not (match.group("word") == "up" and lx.MADE_UP.search(before, 0, match.start("word"))):
         return match.group("word"), match.start("word"), match.end("word")
     # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
     if re.search(r"\bby\s*$", before):
@@ -296,6 +300,11 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
     if previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", low[previous.mention.end : start]):
         word = "down" if previous.sign < 0 else "up"
         return word, previous.mention.start, previous.mention.start
+    # "attacks grew by 70 percent, deaths by 81 percent": the verb is said once, each item names its metric
+    if previous is not None and previous.change:
+        gap = lx.GAPPED_CHANGE.fullmatch(low, previous.mention.end, start)
+        if gap and lx.METRIC_NOUN.search(gap.group("noun")):
+            return ("down" if previous.sign < 0 else "up"), start, start
     return None
 
 
@@ -338,7 +347,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         reading.link_kind = "apposition"
         reading.rule = "change-apposition"
         return
-    subject_from = max(clause_start(low, cue_start, re.compile(r"[;:(]")), previous.mention.end if previous else 0)
+    subject_from = max(clause_start(low, cue_start, lx.SUBJECT_BREAK), previous.mention.end if previous else 0)
     subject = blank_parens(low[subject_from:cue_start])
     nouns = list(lx.METRIC_NOUN.finditer(subject))
     if nouns:
