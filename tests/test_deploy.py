@@ -146,3 +146,20 @@ def test_a_right_backfill_form_is_accepted(backfill_deployment):
                                              "force": True})
         client.delete_flow_run(run.id)  # nothing serves it here: leave no scheduled run behind
     assert run.parameters["first_year"] == 2015 and run.parameters["force"] is True
+
+
+def test_prefect_yaml_declares_the_deployments_that_serve_builds():
+    """Work-pool operators get the same schedule, entrypoints and one-run-at-a-time rule as `incidents serve`."""
+    import yaml
+
+    declared = {d["name"]: d for d in yaml.safe_load((ROOT / "prefect.yaml").read_text())["deployments"]}
+    built = by_name()
+    assert declared.keys() == built.keys()
+    for name, deployment in built.items():
+        entry = declared[name]
+        assert entry["entrypoint"] == deployment.entrypoint
+        assert entry["concurrency_limit"] == {"limit": deployment.concurrency_limit,
+                                              "collision_strategy": deployment.concurrency_options.collision_strategy.value}
+        assert [(s["cron"], s["timezone"]) for s in entry["schedules"]] == [
+            (s.schedule.cron, s.schedule.timezone) for s in deployment.schedules]
+        assert entry["enforce_parameter_schema"] is True and entry["work_pool"]["name"] == "incidents"
