@@ -163,6 +163,19 @@ ROWS = [
     ("In all, 7,950 civilians were harmed in 2021 (2,400 killed and 5,550 injured), a decline of 9 per cent from 2020.", "2022-02-01",
      {(2021, "PAK", "all", "casualties_civilians", 7950, None), (2021, "PAK", "all", "killed_civilians", 2400, None),
       (2021, "PAK", "all", "injured_civilians", 5550, None), (2021, "PAK", "all", "casualties_civilians_change_pct", -9, None)}),
+    # numbers that take part of what the previous sentence counted
+    ("Militants killed 640 people in 2019. Of these, 290 were civilians and 150 were soldiers.", "2020-01-02",
+     {(2019, "PAK", "all", "killed", 640, None), (2019, "PAK", "all", "killed_civilians", 290, None),
+      (2019, "PAK", "all", "killed_security", 150, None)}),
+    ("Terrorist attacks killed 345 people in 2020.\nOf those killed, 210 were civilians, 95 were policemen and 40 were militants.",
+     "2021-01-02",
+     {(2020, "PAK", "all", "killed", 345, None), (2020, "PAK", "all", "killed_civilians", 210, None),
+      (2020, "PAK", "all", "killed_security", 95, None), (2020, "PAK", "all", "killed_militants", 40, None)}),
+    ("Religiously inspired militant groups carried out 120 attacks in 2019. The TTP alone carried out 61 of them.", "2020-01-02",
+     {(2019, "PAK", "religious-militants", "attacks", 120, None), (2019, "PAK", "ttp", "attacks", 61, None)}),
+    # a change said of a dropped figure is dropped with it
+    ("Militants killed 640 people in 2019. Of these, 120 were women, a rise of 12 percent.", "2020-01-02",
+     {(2019, "PAK", "all", "killed", 640, None)}),
     # 'puts X at N'
     ("The monitor puts violence-related deaths in 2020 at 1,212, compared with 980 in 2019.", "2021-01-02",
      {(2020, "PAK", "all-violence", "killed", 1212, None), (2019, "PAK", "all-violence", "killed", 980, None)}),
@@ -184,6 +197,14 @@ COUNTRY_ROWS = [
      {(2019, "AFG", "pro-government-forces", "casualties_civilians", 1900, None),
       (2019, "AFG", "pro-government-forces", "killed_civilians", 700, None),
       (2019, "AFG", "pro-government-forces", "injured_civilians", 1200, None)}),
+    # a label with a comma before its value; UNAMA's wording for the two parties and for neither
+    ("- Casualties that could not be attributed to either party, mostly from crossfire in ground engagements: 1,150.",
+     "2020-02-20", "AFG", {(2019, "AFG", "unattributed", "casualties", 1150, None)}),
+    ("Afghan and international forces caused 1,700 civilian casualties in 2018.", "2019-02-20", "AFG",
+     {(2018, "AFG", "pro-government-forces", "casualties_civilians", 1700, None)}),
+    # a noun said once for two clauses
+    ("The Taliban were blamed for 4,100 civilian casualties in 2018, while the Islamic State caused about 1,900.", "2019-02-20", "AFG",
+     {(2018, "AFG", "afghan-taliban", "casualties_civilians", 4100, None), (2018, "AFG", "islamic-state", "casualties_civilians", 1900, None)}),
     # a locative 'there' points back to the country named last
     ("Afghanistan ranked first on the index. Deaths from terrorism there rose to 7,100 in 2018.", "2019-11-20", "PAK",
      {(2018, "AFG", "all", "killed", 7100, None)}),

@@ -55,6 +55,7 @@ class _Carry:
     paragraph: int = -1
     paragraph_scope: str | None = None
     last_group: str | None = None
+    last_kind: tuple[str, str | None, bool] | None = None  # base, victim, suicide of the last figure counted
     last_named: str | None = None  # the group named last before the sentence, for "the group's strength"
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
@@ -129,6 +130,27 @@ def _link(readings: list[Reading]) -> None:
             reading.link = next(
                 (i for i in range(index + 1, len(readings)) if not readings[i].change and readings[i].base), None
             )
+
+
+def _refer_back(low: str, readings: list[Reading], last_kind: tuple[str, str | None, bool] | None) -> None:
+    """Numbers that count what the previous sentence counted: "Of those killed, 177 were soldiers",
+    "Of these, 356 were civilians", "The TTP alone carried out 87 of them"."""
+    opening = lx.PARTITIVE_OPENING.match(low)
+    for reading in readings:
+        if reading.rule != "unrecognised":
+            continue
+        after = low[reading.mention.end :]
+        if not (opening and reading.mention.start >= opening.end()) and not lx.OF_THEM_AFTER.match(after):
+            continue
+        named = metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None
+        kind = named[:3] if named else last_kind
+        if kind is None:
+            continue
+        reading.base, reading.victim, reading.suicide = kind
+        were = lx.WERE_VICTIM.match(after)
+        if were and reading.base in ("killed", "injured", "casualties"):
+            reading.victim = were.lastgroup
+        reading.drop, reading.rule = None, "refers-back"
 
 
 def _respectively(low: str, readings: list[Reading]) -> None:
@@ -401,6 +423,7 @@ def read_sentence(
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
     if not readings:
         return []
+    _refer_back(low, readings, carry.last_kind)
     _respectively(low, readings)
     _link(readings)
     _inherit(readings)
@@ -415,6 +438,8 @@ def read_sentence(
     for index, reading in enumerate(readings):
         if reading.drop is None and reading.base is None:
             reading.drop = "no-metric"
+        if reading.drop is None and reading.link is not None and reading.link < index and readings[reading.link].drop:
+            reading.drop = readings[reading.link].drop  # "..., 1,246 were women, an increase of 37 per cent": the women's
         if reading.drop:
             continue
         group, rule = _group(low, index, readings, group_mentions, carry, sentence.paragraph)
@@ -474,6 +499,8 @@ def read_sentence(
         if reading.drop:
             carry.drops[reading.drop] += 1
     kept = [r for r in readings if not r.drop and r.group]
+    counts = [r for r in kept if not r.change]
+    carry.last_kind = (counts[-1].base, counts[-1].victim, counts[-1].suicide) if counts else None
     if kept:
         carry.last_group = kept[-1].group
         scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]

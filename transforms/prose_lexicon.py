@@ -138,12 +138,27 @@ STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|n
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*\s*,?\s+respectively\b")
+ELLIPTICAL_BEFORE = re.compile(
+    r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
+    r"|(?:was|were)\s+blamed\s+for)\s+$"
+)
+ELLIPTICAL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s|$)")
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
 PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
 )
+# a sentence that opens by taking part of what the previous one counted: "Of these, ...", "Of those killed, ..."
+PARTITIVE_OPENING = re.compile(
+    r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
+    r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?\s*,"
+)
+OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties)\b)")
+WERE_VICTIM = re.compile(
+    r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
+    r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
+)
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))\b")
-LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?)\s*:\s*$")
+LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
@@ -200,7 +215,7 @@ PERPETRATION = re.compile(
     r"\b(?:carried\s+out|conducted|perpetrated|claimed|claiming|was\s+responsible|were\s+responsible|is\s+responsible"
     r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
-    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered)\b"
+    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for)\b"
 )
 # 'there' as a place ("deaths there fell"), not the existential "there were"
 THERE = re.compile(

@@ -250,6 +250,15 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> b
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
+    if lx.ELLIPTICAL_BEFORE.search(before) and lx.ELLIPTICAL_AFTER.match(after):
+        # "the Taliban caused 4,800 casualties, while IS caused about 1,250": the noun said once, earlier
+        nouns = list(lx.METRIC_NOUN.finditer(before, 0, clause_start(before, len(before))))
+        if nouns:
+            window = max(nouns[-2].end() if len(nouns) > 1 else 0, nouns[-1].start() - 40)
+            found = metric_of_phrase(before[window:])
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "elliptical"
+            return True
     if any(start <= mention.start < end for start, end in baseline_spans(low)):
         # "against four the year before", "when the mission recorded 10,993": the earlier year's value
         reading.link_kind, reading.rule = "baseline", "bare-in-comparison"
