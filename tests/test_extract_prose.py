@@ -173,6 +173,12 @@ ROWS = [
       (2020, "PAK", "all", "killed_security", 95, None), (2020, "PAK", "all", "killed_militants", 40, None)}),
     ("Religiously inspired militant groups carried out 120 attacks in 2019. The TTP alone carried out 61 of them.", "2020-01-02",
      {(2019, "PAK", "religious-militants", "attacks", 120, None), (2019, "PAK", "ttp", "attacks", 61, None)}),
+    ("The monitor counted 412 attacks in 2019. They were 13 percent fewer than in 2018.", "2020-01-02",
+     {(2019, "PAK", "all", "attacks", 412, None), (2019, "PAK", "all", "attacks_change_pct", -13, None)}),
+    ("In 2017 the TTP carried out 190 attacks. This was a 21 percent decline from the year before.", "2019-01-02",
+     {(2017, "PAK", "ttp", "attacks", 190, None), (2017, "PAK", "ttp", "attacks_change_pct", -21, None)}),
+    ("Militants carried out 412 attacks in 2019, and the deaths in them fell 8 percent.", "2020-01-02",
+     {(2019, "PAK", "all", "attacks", 412, None), (2019, "PAK", "all", "killed_change_pct", -8, None)}),
     # a change said of a dropped figure is dropped with it
     ("Militants killed 640 people in 2019. Of these, 120 were women, a rise of 12 percent.", "2020-01-02",
      {(2019, "PAK", "all", "killed", 640, None)}),
@@ -252,6 +258,21 @@ DROPPED = [
 @pytest.mark.parametrize("text, published", DROPPED)
 def test_distractors_give_no_figure(text, published):
     assert _figures(text, published) == set()
+
+
+def test_a_headings_year_holds_until_the_next_heading():
+    text = (
+        "Violence in 2016\n\nMilitants carried out 410 attacks.\n\n"
+        "The latest year\n\nMilitants carried out 290 attacks."
+    )
+    assert _figures(text, "2020-01-05") == {(2016, "PAK", "all", "attacks", 410, None), (2019, "PAK", "all", "attacks", 290, None)}
+
+
+def test_numbers_that_never_were_figures_are_counted_apart():
+    document = Document(name="t.txt", text="On 12 March 2019, the third report (p. 4) counted 60 attacks a month.", format="text",
+                        published="2019-04-01")
+    drops = extract_figures(document, VOCABULARY, default_country="PAK").drop_counts
+    assert drops == {"not-a-figure:date": 1, "not-a-figure:ordinal": 1, "not-a-figure:reference": 1, "monthly": 1}
 
 
 def test_relative_years_follow_the_publication_date():

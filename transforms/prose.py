@@ -47,6 +47,17 @@ class DocumentContext:
     civilian_scope: bool
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What a figure counted, for the next sentence to refer back to."""
+
+    base: str
+    victim: str | None
+    suicide: bool
+    year: int
+    group: str
+
+
 @dataclass
 class _Carry:
     """What one sentence hands to the next: scopes by paragraph, the last group, the section year."""
@@ -55,7 +66,7 @@ class _Carry:
     paragraph: int = -1
     paragraph_scope: str | None = None
     last_group: str | None = None
-    last_kind: tuple[str, str | None, bool] | None = None  # base, victim, suicide of the last figure counted
+    last_count: Counted | None = None  # the last count figure, for sentences that refer back to it
     last_named: str | None = None  # the group named last before the sentence, for "the group's strength"
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
@@ -132,25 +143,34 @@ def _link(readings: list[Reading]) -> None:
             )
 
 
-def _refer_back(low: str, readings: list[Reading], last_kind: tuple[str, str | None, bool] | None) -> None:
+def _refer_back(low: str, readings: list[Reading], last: Counted | None) -> None:
     """Numbers that count what the previous sentence counted: "Of those killed, 177 were soldiers",
-    "Of these, 356 were civilians", "The TTP alone carried out 87 of them"."""
+    "Of these, 356 were civilians", "The TTP alone carried out 87 of them", "They were 13 percent fewer"."""
     opening = lx.PARTITIVE_OPENING.match(low)
+    counts = any(r.base and not r.change for r in readings)
     for reading in readings:
+        after = low[reading.mention.end :]
+        if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
+            if last is None or counts or not lx.ANAPHOR_OPENING.match(low):
+                continue
+            reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
+            reading.link_kind, reading.rule, reading.previous_sentence = "", "change-refers-back", True
+            continue
         if reading.rule != "unrecognised":
             continue
-        after = low[reading.mention.end :]
         if not (opening and reading.mention.start >= opening.end()) and not lx.OF_THEM_AFTER.match(after):
             continue
         named = metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None
-        kind = named[:3] if named else last_kind
-        if kind is None:
+        if named:
+            reading.base, reading.victim, reading.suicide = named[:3]
+        elif last is not None:
+            reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
+        else:
             continue
-        reading.base, reading.victim, reading.suicide = kind
         were = lx.WERE_VICTIM.match(after)
         if were and reading.base in ("killed", "injured", "casualties"):
             reading.victim = were.lastgroup
-        reading.drop, reading.rule = None, "refers-back"
+        reading.drop, reading.rule, reading.previous_sentence = None, "refers-back", True
 
 
 def _respectively(low: str, readings: list[Reading]) -> None:
@@ -388,6 +408,8 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
     unnamed = lx.UNNAMED_PERPETRATOR.search(low[:position]) and not any(m.start <= lx.UNNAMED_PERPETRATOR.search(low[:position]).start() < m.end for m in mentions)
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low[:position]):
         return None, "ambiguous-group"
+    if reading.previous_sentence and carry.last_count:
+        return carry.last_count.group, "refers-back"
     if lx.COMBINED.search(low):
         return "all-violence", "combined-scope"
     if reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
@@ -413,9 +435,12 @@ def read_sentence(
     low = text.lower()
     years = find_years(text)
     if sentence.heading:
+        # a heading's year holds for its section; the next heading without a number ends that section
         stated = {m.year for m in years if m.year is not None and m.role == "scope"}
         if len(stated) == 1:
             carry.section_year = stated.pop()
+        elif not any(char.isdigit() for char in text):
+            carry.section_year = None
     mentions = find_numbers(text)
     readings, drops = read_numbers(low, mentions)
     carry.drops.update(drops)
@@ -423,7 +448,7 @@ def read_sentence(
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
     if not readings:
         return []
-    _refer_back(low, readings, carry.last_kind)
+    _refer_back(low, readings, carry.last_count)
     _respectively(low, readings)
     _link(readings)
     _inherit(readings)
@@ -464,6 +489,9 @@ def read_sentence(
             reading.drop = "no-metric"
             continue
         year = _year(low, reading, readings, years, context, carry)
+        if reading.previous_sentence and carry.last_count and not any(m.role == "scope" for m in years):
+            year = carry.last_count.year  # "Of these, ..." and "They were 13% fewer" are about the previous figure's year
+        reading.year = year
         if year is None:
             reading.drop = "no-year"
             continue
@@ -499,8 +527,8 @@ def read_sentence(
         if reading.drop:
             carry.drops[reading.drop] += 1
     kept = [r for r in readings if not r.drop and r.group]
-    counts = [r for r in kept if not r.change]
-    carry.last_kind = (counts[-1].base, counts[-1].victim, counts[-1].suicide) if counts else None
+    counts = [r for r in kept if not r.change and r.year is not None]
+    carry.last_count = Counted(counts[-1].base, counts[-1].victim, counts[-1].suicide, counts[-1].year, counts[-1].group) if counts else None
     if kept:
         carry.last_group = kept[-1].group
         scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]

@@ -31,6 +31,7 @@ class Reading:
     link: int | None = None  # index of the reading this one takes its metric and group from
     link_kind: str = ""  # apposition, breakdown, baseline, partitive, series, respectively
     in_parens: int = 0  # depth of parentheses around the number
+    previous_sentence: bool = False  # counts what the previous sentence counted ("Of these, ...", "They were 13% fewer")
     group: str | None = None
     group_rule: str = ""
     metric: str | None = None
@@ -39,6 +40,8 @@ class Reading:
     notes: list[str] = field(default_factory=list)
 
 
+# the prefix of drop reasons for numbers that never were candidate figures, apart from counts dropped by a rule
+NOT_A_FIGURE = "not-a-figure:"
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
 
 
@@ -373,8 +376,15 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
 
 
 def _subject_victim(low: str, position: int) -> str | None:
-    """The victim type a clause's subject names ('Outlaws ... suffered a 26.5pc increase in fatalities')."""
-    subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
+    """The victim type a clause's subject names ('Outlaws ... suffered a 26.5pc increase in fatalities').
+
+    A subject 'their ...' points to the sentence's subject ("Security personnel were hit hardest: their
+    fatalities climbed 41pc"); a perpetrator subject of an earlier clause is not the victim ("Militants carried
+    out 412 attacks, and the deaths in them fell 8 percent").
+    """
+    subject = blank_parens(low[clause_start(low, position, lx.SUBJECT_BREAK) : position])
+    if re.match(r"\W*their\b", subject):
+        subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
     match = re.match(r"\W*(?:the\s+)?(\w+(?:\s+\w+)?)", subject)
     if not match:
         return None
@@ -393,7 +403,8 @@ def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading]
         if kind == "count" and lx.PERCENT_LIST_AFTER.match(low[mention.end :]):
             kind = "percent"  # "by 15, 21 and 9 percent": the sign written once for the list
         if kind not in ("count", "percent", "parenthesised"):
-            drops[kind] = drops.get(kind, 0) + 1
+            reason = f"{NOT_A_FIGURE}{kind}"  # years, dates, ordinals ... were never candidate figures
+            drops[reason] = drops.get(reason, 0) + 1
             continue
         reading = Reading(mention, mention.value, mention.value_high, in_parens=depths[mention.start] if mention.start < len(depths) else 0)
         previous = readings[-1] if readings else None
@@ -401,7 +412,7 @@ def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading]
             _read_change(low, mention, reading, previous)
         elif kind == "parenthesised":
             if not _parenthesised(low, mention, reading):
-                reading.drop, reading.rule = "footnote", "parenthesised-number"
+                reading.drop, reading.rule = f"{NOT_A_FIGURE}footnote", "parenthesised-number"
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
