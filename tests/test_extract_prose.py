@@ -182,6 +182,13 @@ ROWS = [
     # a change said of a dropped figure is dropped with it
     ("Militants killed 640 people in 2019. Of these, 120 were women, a rise of 12 percent.", "2020-01-02",
      {(2019, "PAK", "all", "killed", 640, None)}),
+    ("Suicide bombings fell, from 31 in 2016 to 22 in 2017.", "2018-01-02",
+     {(2016, "PAK", "all", "suicide_attacks", 31, None), (2017, "PAK", "all", "suicide_attacks", 22, None)}),
+    ("Security forces conducted 48 military or paramilitary operations in 2018.", "2019-01-02",
+     {(2018, "PAK", "security-forces", "operations", 48, None)}),
+    # a place in a later clause with its own subject is not the number's place
+    ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
+     {(2016, "PAK", "all", "killed", 1830, None)}),
     # 'puts X at N'
     ("The monitor puts violence-related deaths in 2020 at 1,212, compared with 980 in 2019.", "2021-01-02",
      {(2020, "PAK", "all-violence", "killed", 1212, None), (2019, "PAK", "all-violence", "killed", 980, None)}),
@@ -250,6 +257,10 @@ DROPPED = [
     ("Police arrested 2,100 suspects and recovered 900 weapons in 2018.", "2019-01-02"),
     ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
     ("Since 2009, over 100,000 civilians have been killed or injured.", "2020-02-01"),
+    # districts and towns the reference data does not list
+    ("Four of these attacks took place in Loralai and Zhob, killing 31 people.", "2020-01-02"),
+    ("In Kurram district, 40 people were killed in 2019.", "2020-01-02"),
+    ("Militants carried out 86 attacks, killing 165 people, in Balochistan in 2019.", "2020-01-02"),
     ("Women and children made up 38 per cent of all civilian casualties in 2018.", "2019-02-01"),
     ("Khyber Pakhtunkhwa, home to most of the violence, recorded 290 attacks, about 55 percent of the national total.", "2020-01-01"),
 ]

@@ -79,7 +79,8 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
         if _LOCATIVE_BEFORE.search(before) or followed or (at_start and not re.match(r"^\s*[:\-–—]", sentence[mention.end :])):
             places.append(Place(mention.start, mention.end, vocabulary.region_country(mention.target), True))
-    for mention in vocabulary.find_countries(sentence):
+    country_mentions = vocabulary.find_countries(sentence)
+    for mention in country_mentions:
         if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
             continue
         before = sentence[: mention.start]
@@ -92,7 +93,29 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             places.append(Place(mention.start, mention.end, mention.target, False))
     for match in lx.NATIONWIDE.finditer(sentence):
         places.append(Place(match.start(), match.end(), "", False))  # the whole country, whichever it is
+    known = [(p.start, p.end) for p in places]
+    countries = [(m.start, m.end) for m in country_mentions]
+    for match in (m for pattern in _LOCAL_PLACES for m in pattern.finditer(sentence)):
+        start, end = match.span("name")
+        if _MONTH_OR_DAY.match(match.group("name")) or any(a < end and start < b for a, b in [*known, *countries, *alias_spans]):
+            continue
+        places.append(Place(start, end, "", True))  # a district or town the reference data does not list
     return sorted(places, key=lambda p: p.start)
+
+
+# a place the reference data may not list: "took place in Loralai", "in Kurram district"
+_LOCAL_PLACES = (
+    re.compile(
+        r"\b(?:took\s+place|occurred|happened|(?:were|was)\s+(?:recorded|reported|registered))\s+in\s+"
+        r"(?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    ),
+    re.compile(r"\b(?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)\s+(?:district|agency|tehsil|valley)\b"),
+)
+_MONTH_OR_DAY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_NEW_CLAUSE = re.compile(r";|\b(?:with|while|whereas|but|followed\s+by)\b|,\s+and\b")
 
 
 def nearest_place(places: list[Place], position: int, low: str | None = None) -> Place | None:
@@ -111,7 +134,11 @@ def nearest_place(places: list[Place], position: int, low: str | None = None) ->
         start, end = clause_start(blank, position), clause_end(blank, position)
         own = [p for p in places if start <= p.start < end]
         before = [p for p in places if p.end <= position]
-        places = own or before[-1:] or places
+        # a later clause with its own subject ("..., with Khyber Pakhtunkhwa accounting for 1,000 of them") is not the number's
+        after = [p for p in places if p.start >= position and not _NEW_CLAUSE.search(low, position, p.start)]
+        places = own or before[-1:] or after
+        if not places:
+            return None
     return min(places, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
 
 

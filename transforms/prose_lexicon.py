@@ -32,7 +32,7 @@ HEAD = re.compile(
     re.VERBOSE,
 )
 NOUN_PHRASE = re.compile(
-    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
+    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*\s+or\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
     re.VERBOSE,
 )
 
@@ -124,7 +124,7 @@ FIGHTERS_BEFORE = re.compile(
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
-    r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?\s+(?:to|from)\s+$"
+    r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?,?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:reached|hit|touched)\s+(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+(?:[\w-]+\s+)?(?:high|low|peak)\s+of)\s+$"
 )
