@@ -186,6 +186,16 @@ ROWS = [
      {(2016, "PAK", "all", "suicide_attacks", 31, None), (2017, "PAK", "all", "suicide_attacks", 22, None)}),
     ("Security forces conducted 48 military or paramilitary operations in 2018.", "2019-01-02",
      {(2018, "PAK", "security-forces", "operations", 48, None)}),
+    ("Deaths from terrorism fell by 29 per cent in 2017, to 1,040.", "2018-11-20",
+     {(2017, "PAK", "all", "killed_change_pct", -29, None), (2017, "PAK", "all", "killed", 1040, None)}),
+    ("Attacks rose to 310 from 205, while fatalities rose to 420 from 301.", "2022-01-03",
+     {(2021, "PAK", "all", "attacks", 310, None), (2020, "PAK", "all", "attacks", 205, None),
+      (2021, "PAK", "all", "killed", 420, None), (2020, "PAK", "all", "killed", 301, None)}),
+    # objects of one verb; a breakdown of lives claimed
+    ("According to the monitor, militants killed 410 civilians and 215 security personnel in 2018.", "2019-01-02",
+     {(2018, "PAK", "all", "killed_civilians", 410, None), (2018, "PAK", "all", "killed_security", 215, None)}),
+    ("Terror-related incidents claimed 980 lives in 2022, including 410 security personnel.", "2023-01-02",
+     {(2022, "PAK", "all", "killed", 980, None), (2022, "PAK", "all", "killed_security", 410, None)}),
     # a place in a later clause with its own subject is not the number's place
     ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
      {(2016, "PAK", "all", "killed", 1830, None)}),

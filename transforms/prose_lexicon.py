@@ -104,8 +104,12 @@ VERB_BEFORE = re.compile(
       |(?P<left>left|leaving))\s+(?:(?:another|other|at\s+least|about|around|nearly|over|some|more\s+than|almost|roughly|approximately|a\s+total\s+of|in\s+all|as\s+many\s+as|up\s+to|an\s+estimated)\s+)*[“"]?$""",
     re.VERBOSE,
 )
+SHARED_VERB_BEFORE = re.compile(
+    r"\b(?:(?P<killed>killed|killing|kills|martyred|slew)|(?P<injured>injured|injuring|wounded|wounding))\s+(?:[\w-]+\s+){0,2}?"
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?:,|,?\s+and)\s+(?:[\w-]+\s+){0,2}?$"
+)
 EVENT_VERB = re.compile(
-    r"\b(?:(?P<killed>killed|killing|died|dead|martyred|lost\s+their\s+lives|deaths|fatalities)"
+    r"\b(?:(?P<killed>killed|killing|died|dead|martyred|lost\s+their\s+lives|deaths|fatalities|lives)"
     r"|(?P<injured>injured|injuring|wounded|wounding|injuries)"
     r"|(?P<arrested>arrested|detained|apprehended)|(?P<kidnapped>abducted|kidnapped))\b"
 )
@@ -124,7 +128,7 @@ FIGHTERS_BEFORE = re.compile(
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
-    r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?,?\s+(?:to|from)\s+$"
+    r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:reached|hit|touched)\s+(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+(?:[\w-]+\s+)?(?:high|low|peak)\s+of)\s+$"
 )
@@ -143,7 +147,7 @@ ELLIPTICAL_BEFORE = re.compile(
     r"|(?:was|were)\s+blamed\s+for)\s+$"
 )
 ELLIPTICAL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s|$)")
-UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$")
+UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$|\bto\s+\d[\d,]*\s+from\s+$")
 PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
 )

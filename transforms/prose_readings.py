@@ -185,6 +185,11 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     if after_verb and not re.search(r"\d", tail[: after_verb.start(after_verb.lastgroup)]):
         _apply_verb(reading, after_verb.lastgroup, "people-verb-after")
         return True
+    # objects of one verb: "militants killed 386 civilians and 297 security personnel"
+    shared = lx.SHARED_VERB_BEFORE.search(before)
+    if shared:
+        _apply_verb(reading, shared.lastgroup, "people-shared-verb")
+        return True
     # a breakdown list: "577 people were killed including 356 civilians, 152 soldiers and 67 militants"
     verbs = list(lx.EVENT_VERB.finditer(before))
     if verbs and lx.LIST_INTRO.search(before, verbs[-1].end()):

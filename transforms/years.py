@@ -30,7 +30,8 @@ BASELINE = re.compile(
     r"|\b(?:increase|rise|jump|surge|decline|decrease|drop|fall|reduction|up|down|higher|lower)\s+on\s+(?=(?:19|20)\d\d\b)"
     r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
     r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))"
-    r"|\bfrom\s+(?=[\d,.]+\s+(?:[\w-]+\s+){0,3}?in\s+(?:19|20)\d\d\b)",
+    r"|\bfrom\s+(?=[\d,.]+\s+(?:[\w-]+\s+){0,3}?in\s+(?:19|20)\d\d\b)"
+    r"|(?<=\bto\s\d)\d*(?:,\d{3})*\s+from\b(?=\s+\d)",
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
