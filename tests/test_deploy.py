@@ -160,6 +160,6 @@ def test_prefect_yaml_declares_the_deployments_that_serve_builds():
         assert entry["entrypoint"] == deployment.entrypoint
         assert entry["concurrency_limit"] == {"limit": deployment.concurrency_limit,
                                               "collision_strategy": deployment.concurrency_options.collision_strategy.value}
-        assert [(s["cron"], s["timezone"]) for s in entry["schedules"]] == [
+        assert [(s["cron"], s["timezone"]) for s in entry.get("schedules") or []] == [
             (s.schedule.cron, s.schedule.timezone) for s in deployment.schedules]
         assert entry["enforce_parameter_schema"] is True and entry["work_pool"]["name"] == "incidents"
