@@ -78,8 +78,9 @@ def summary_markdown(summary: RunSummary, tables: list[dict[str, Any]], report: 
     lines += [f"- sources: {len(summary.sources)} ({sum(s['status'] == 'ok' for s in summary.sources)} ok)",
               f"- documents: {summary.documents} ({summary.parsed} parsed, {summary.documents - summary.parsed} from "
               f"the extraction cache), figures: {summary.figures}, quarantined: {len(summary.quarantined)}"]
-    lines += [f"- table `{t['table']}`: {t['rows']} rows (before: {t['rows before']}), "
-              f"{'changed' if t['changed'] else 'unchanged'}" for t in tables]
+    for t in tables:
+        before = "new table" if t["rows before"] is None else f"{t['rows before']} before"
+        lines.append(f"- table `{t['table']}`: {t['rows']} rows ({before}), {'changed' if t['changed'] else 'unchanged'}")
     if summary.snapshot:
         lines.append(f"- snapshot: `{summary.snapshot}`")
     if report:

@@ -43,8 +43,8 @@ def require_server() -> str:
     with get_client(sync_client=True) as client:
         failure = client.api_healthcheck()
     if failure is not None:
-        raise ServerNotConfigured(f"the Prefect server at {url} does not answer ({failure}): is `prefect server start` "
-                                  f"running? Otherwise {START_SERVER}")
+        raise ServerNotConfigured(f"the Prefect server at PREFECT_API_URL={url} does not answer ({failure}): start it "
+                                  "with `prefect server start`, or point PREFECT_API_URL at one that runs")
     return url
 
 
