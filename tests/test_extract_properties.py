@@ -6,6 +6,7 @@ from flows.reading import read_vocabulary
 from transforms.extract import extract_figures
 from transforms.model import Document
 from transforms.numbers import find_numbers
+from transforms.reference import Mention, _alias_pattern
 
 VOCABULARY = read_vocabulary()
 
@@ -70,3 +71,31 @@ def test_digits_round_trip_with_and_without_separators(n):
 @given(st.integers(1, 999_999))
 def test_words_round_trip(n):
     assert _counts(f"they counted {_words(n)} attacks") == [n]
+
+
+def _alternation_mentions(matcher, text, country):
+    """What one alternation over every alias finds: the matcher's behaviour before its keyword prefilter."""
+    found = []
+    for match in _alias_pattern(matcher._ordered).finditer(text):
+        alias = matcher._ordered[int(match.lastgroup[1:])]
+        if alias.country and alias.country != country:
+            continue
+        found.append(Mention(match.start(), match.end(), alias.target, alias))
+    return found
+
+
+_ALIAS_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from([a.text for m in (VOCABULARY.group_matcher, VOCABULARY.country_matcher) for a in m._ordered]),
+        st.sampled_from(["-", " ", "  ", "\n", "s", "the", "Taleban", "e", "ISIS-K", "(", "’s", "IS,", "afghan"]),
+        st.text(max_size=6),
+    ),
+    max_size=25,
+).map(lambda parts: "".join(p if i % 3 else p.upper() if i % 5 == 0 else p for i, p in enumerate(parts)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ALIAS_TEXT, st.sampled_from([None, "PAK", "AFG"]))
+def test_alias_search_finds_what_one_alternation_finds(text, country):
+    for matcher in (VOCABULARY.group_matcher, VOCABULARY.country_matcher, VOCABULARY.region_matcher):
+        assert matcher.find(text, country) == _alternation_mentions(matcher, text, country)

@@ -50,7 +50,10 @@ _MONTH = (
 # Ordered alternatives: dates, times, money and references before plain numbers, ranges before single numbers.
 _MENTION = re.compile(
     rf"""
-    (?P<date>\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?
+    # a mention starts with a digit, a currency sign or bracket, or at the start of a word: the quick test
+    # skips the middle of words (and stops "others 500" reading as rupees)
+    (?=[\d$€£+(\[]|\b[^\W\d_])
+    (?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?
         |\d{{1,2}}/\d{{1,2}}/\d{{2,4}}
         |\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}
         |(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)
@@ -68,7 +71,7 @@ _MENTION = re.compile(
     |(?P<fraction>\b(?:a|one|two|three)[\s-]+(?:half|thirds?|quarters?|fourths?|fifths?)\b|\bhalf\b)
     |(?P<vague>\b(?:(?:tens|dozens|scores|hundreds|thousands)(?:\s+of\s+(?:thousands|millions))?)\b)
     |(?P<number>(?:{_DIGITS})(?:\s+(?:million|billion)\b)?(?:{_PERCENT_SIGN})?
-        |(?:{_WORD_NUMBER})(?:{_PERCENT_SIGN})?)
+        |(?:{_WORD_NUMBER})(?:{_PERCENT_SIGN})?))
     """,
     re.VERBOSE | re.IGNORECASE,
 )

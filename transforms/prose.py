@@ -91,8 +91,12 @@ def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None
     """The country a document names most (title counted three times), leaving out names inside group aliases."""
     counts: Counter[str] = Counter()
     for text, weight in ((document.title or "", 3), (document.text, 1)):
-        aliases = [(m.start, m.end) for m in vocabulary.find_groups(text)]
         for mention in vocabulary.find_countries(text):
+            # a group alias around the name ("Tehreek-e-Taliban Pakistan"): looked for near the name only
+            start = text.rfind(" ", 0, max(0, mention.start - 60)) + 1
+            end = text.find(" ", mention.end + 60)
+            end = len(text) if end < 0 else end
+            aliases = [(m.start + start, m.end + start) for m in vocabulary.find_groups(text[start:end])]
             if not any(a <= mention.start and mention.end <= b for a, b in aliases):
                 counts[mention.target] += weight
     return max(counts, key=lambda c: (counts[c], c)) if counts else None
@@ -301,9 +305,11 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     return resolve_relative(chosen.relative, anchor=anchor, published_year=context.published_year, in_baseline=False)
 
 
-def _year(low: str, reading: Reading, readings: list[Reading], mentions: list[YearMention], context: DocumentContext, carry: _Carry) -> int | None:
+def _year(
+    low: str, reading: Reading, readings: list[Reading], mentions: list[YearMention], spans: list[tuple[int, int]],
+    context: DocumentContext, carry: _Carry,
+) -> int | None:
     position = reading.mention.start
-    spans = baseline_spans(low)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
     if inside is not None:
         main = _scope_year(low, mentions, inside[0], context, carry)
@@ -433,7 +439,10 @@ def read_sentence(
     """The figures of one sentence; updates the carry and counts the drops in it."""
     text = document.text[sentence.start : sentence.end]
     low = text.lower()
-    years = find_years(text)
+    mentions = find_numbers(text)
+    candidates = any(m.kind in ("count", "percent", "parenthesised") for m in mentions)
+    spans = baseline_spans(low) if candidates or sentence.heading else []
+    years = find_years(text, spans) if candidates or sentence.heading else []
     if sentence.heading:
         # a heading's year holds for its section; the next heading without a number ends that section
         stated = {m.year for m in years if m.year is not None and m.role == "scope"}
@@ -441,8 +450,7 @@ def read_sentence(
             carry.section_year = stated.pop()
         elif not any(char.isdigit() for char in text):
             carry.section_year = None
-    mentions = find_numbers(text)
-    readings, drops = read_numbers(low, mentions)
+    readings, drops = read_numbers(low, mentions, spans)
     carry.drops.update(drops)
     if carry.paragraph != sentence.paragraph:
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
@@ -488,7 +496,7 @@ def read_sentence(
         if metric is None:
             reading.drop = "no-metric"
             continue
-        year = _year(low, reading, readings, years, context, carry)
+        year = _year(low, reading, readings, years, spans, context, carry)
         if reading.previous_sentence and carry.last_count and not any(m.role == "scope" for m in years):
             year = carry.last_count.year  # "Of these, ..." and "They were 13% fewer" are about the previous figure's year
         reading.year = year

@@ -42,30 +42,50 @@ class Reading:
 
 # the prefix of drop reasons for numbers that never were candidate figures, apart from counts dropped by a rule
 NOT_A_FIGURE = "not-a-figure:"
+_BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
 
 
 def paren_depths(text: str) -> list[int]:
     """Depth of round brackets at each character."""
+    if "(" not in text:
+        return [0] * len(text)  # the usual sentence: no brackets, nothing to walk
+    depths: list[int] = []
     depth = 0
-    depths = []
-    for char in text:
-        if char == "(":
+    last = 0
+    for bracket in _BRACKET.finditer(text):
+        index = bracket.start()
+        depths.extend([depth] * (index - last))
+        if text[index] == "(":
             depth += 1
             depths.append(depth)
-            continue
-        if char == ")":
+        else:
             depths.append(depth)
             depth = max(0, depth - 1)
-            continue
-        depths.append(depth)
+        last = index + 1
+    depths.extend([depth] * (len(text) - last))
     return depths
 
 
 def blank_parens(text: str) -> str:
     """The text with bracketed parts replaced by spaces (offsets kept)."""
-    depths = paren_depths(text)
-    return "".join(" " if depth else char for char, depth in zip(text, depths))
+    if "(" not in text:
+        return text
+    pieces = []
+    depth = 0
+    last = 0
+    for bracket in _BRACKET.finditer(text):
+        index = bracket.start()
+        pieces.append(" " * (index - last) if depth else text[last:index])
+        if text[index] == "(":
+            depth += 1
+            pieces.append(" ")
+        else:
+            pieces.append(" " if depth else ")")
+            depth = max(0, depth - 1)
+        last = index + 1
+    pieces.append(" " * (len(text) - last) if depth else text[last:])
+    return "".join(pieces)
 
 
 def clause_start(low: str, position: int, pattern: re.Pattern[str] = lx.CLAUSE_BREAK) -> int:
@@ -199,7 +219,7 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     return False
 
 
-def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> bool:
+def _count_without_head(low: str, mention: NumberMention, reading: Reading, spans: list[tuple[int, int]]) -> bool:
     """Numbers with no noun of their own: verbs around them, or a phrase they refer back to."""
     before = low[: mention.hedge_start if mention.hedge_start is not None else mention.start]
     after = low[mention.end :]
@@ -267,7 +287,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading) -> b
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "elliptical"
             return True
-    if any(start <= mention.start < end for start, end in baseline_spans(low)):
+    if any(start <= mention.start < end for start, end in spans):
         # "against four the year before", "when the mission recorded 10,993": the earlier year's value
         reading.link_kind, reading.rule = "baseline", "bare-in-comparison"
         return True
@@ -396,8 +416,14 @@ def _subject_victim(low: str, position: int) -> str | None:
     return _victim_of(match.group(1))
 
 
-def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading], dict[str, int]]:
-    """Readings of the count and percent mentions of a lower-cased sentence; other kinds counted as drops."""
+def read_numbers(
+    low: str, mentions: list[NumberMention], spans: list[tuple[int, int]] | None = None
+) -> tuple[list[Reading], dict[str, int]]:
+    """Readings of the count and percent mentions of a lower-cased sentence; other kinds counted as drops.
+
+    `spans` are the sentence's comparison phrases (`baseline_spans`), found here when not given.
+    """
+    spans = baseline_spans(low) if spans is None else spans
     readings: list[Reading] = []
     drops: dict[str, int] = {}
     depths = paren_depths(low)
@@ -419,7 +445,7 @@ def read_numbers(low: str, mentions: list[NumberMention]) -> tuple[list[Reading]
             if not _parenthesised(low, mention, reading):
                 reading.drop, reading.rule = f"{NOT_A_FIGURE}footnote", "parenthesised-number"
         elif not _parenthesised(low, mention, reading):
-            if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading):
+            if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
         if reading.base and _SUCH.match(low, mention.end):
             # "two such attacks", "three similar bombings": the kind of an earlier figure of the sentence

@@ -21,7 +21,8 @@ _NUMBER_WORD = (
 )
 # a comparison phrase runs from its marker to the end of its clause; numbers inside it belong to the earlier year
 BASELINE = re.compile(
-    r"\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
+    r"(?=\b[acdfhijlorstuv]|\d)"  # a quick test of where a marker can start: the first letters below
+    r"(?:\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
@@ -31,7 +32,7 @@ BASELINE = re.compile(
     r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
     r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))"
     r"|\bfrom\s+(?=[\d,.]+\s+(?:[\w-]+\s+){0,3}?in\s+(?:19|20)\d\d\b)"
-    r"|(?<=\bto\s\d)\d*(?:,\d{3})*\s+from\b(?=\s+\d)",
+    r"|(?<=\bto\s\d)\d*(?:,\d{3})*\s+from\b(?=\s+\d))",
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
@@ -39,9 +40,10 @@ BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|\bt
 
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
-    r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|through)\s+(?:19|20)\d\d\b"
+    r"(?=\b[fbptu]|\d)"  # a quick test of where a span can start
+    r"(?:\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|through)\s+(?:19|20)\d\d\b"
     r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d)"
-    r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b",
+    r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
@@ -96,9 +98,9 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def find_years(sentence: str) -> list[YearMention]:
-    """The years a sentence states, explicit and relative, with their roles."""
-    baselines = baseline_spans(sentence)
+def find_years(sentence: str, baselines: list[tuple[int, int]] | None = None) -> list[YearMention]:
+    """The years a sentence states, explicit and relative, with their roles (`baselines`: its `baseline_spans`)."""
+    baselines = baseline_spans(sentence) if baselines is None else baselines
     spans = [(m.start(), m.end()) for m in _SPAN.finditer(sentence)]
     mentions = []
     for match in _YEAR.finditer(sentence):
