@@ -10,6 +10,8 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export GX_ANALYTICS_ENABLED ?= false
+# the temporary server migrates a new database on first start, slow on a busy 2-core machine
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
 .PHONY: install run test bench clean
 
