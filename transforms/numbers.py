@@ -50,9 +50,10 @@ _MONTH = (
 # Ordered alternatives: dates, times, money and references before plain numbers, ranges before single numbers.
 _MENTION = re.compile(
     rf"""
-    # a mention starts with a digit, a currency sign or bracket, or at the start of a word: the quick test
-    # skips the middle of words (and stops "others 500" reading as rupees)
-    (?=[\d$€£+(\[]|\b[^\W\d_])
+    # a mention starts with a digit, a currency sign or bracket, or a word starting with a letter that begins a
+    # number word, month, unit or currency below: the quick test skips the middle of words and most other words
+    # (and stops "others 500" reading as rupees)
+    (?=[\d$€£+(\[]|\b[abcdefhjmnoprstuvz])
     (?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?
         |\d{{1,2}}/\d{{1,2}}/\d{{2,4}}
         |\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}

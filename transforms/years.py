@@ -56,14 +56,15 @@ _MONTH_YEAR = re.compile(
 )
 # relative years and their offset from the anchor; "the year" alone means the topic year
 _RELATIVE = re.compile(
-    r"(?P<last>\b(?:last|past)\s+(?:one\s+)?year\b(?!s))"
+    r"(?=\b[lptancdifo])"  # a quick test of where a relative year can start: the first letters below
+    r"(?:(?P<last>\b(?:last|past)\s+(?:one\s+)?year\b(?!s))"
     r"|(?P<previous>\bthe\s+(?:previous|preceding|prior)\s+year\b|\bthe\s+year\s+(?:before|earlier)\b(?!\s+last)"
     r"|\ba\s+year\s+(?:earlier|ago|before)\b)"
     r"|(?P<same>\bthe\s+same\s+year\b)"
     r"|(?P<this>\b(?:this|the\s+current|the\s+outgoing|the\s+ending|the\s+present)\s+year\b"
     r"|\bthe\s+year\s+under\s+review\b|\b(?:now|currently|presently|at\s+present)\b"
     r"|\b(?:during|in|for|throughout|over|across)\s+the\s+year\b(?!\s+(?:19|20)\d\d|\s+before|\s+earlier)"
-    r"|\bin\s+a\s+year\b)",
+    r"|\bin\s+a\s+year\b))",
     re.IGNORECASE,
 )
 _TITLE_YEAR = re.compile(
