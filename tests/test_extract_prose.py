@@ -196,6 +196,11 @@ ROWS = [
      {(2018, "PAK", "all", "killed_civilians", 410, None), (2018, "PAK", "all", "killed_security", 215, None)}),
     ("Terror-related incidents claimed 980 lives in 2022, including 410 security personnel.", "2023-01-02",
      {(2022, "PAK", "all", "killed", 980, None), (2022, "PAK", "all", "killed_security", 410, None)}),
+    ("In 2022, the fatalities among civilians and security personnel were 390 and 410 respectively.", "2023-01-02",
+     {(2022, "PAK", "all", "killed_civilians", 390, None), (2022, "PAK", "all", "killed_security", 410, None)}),
+    ("The number of attacks was 270 in 2017, 240 in 2018 and 150 in 2019.", "2020-01-02",
+     {(2017, "PAK", "all", "attacks", 270, None), (2018, "PAK", "all", "attacks", 240, None), (2019, "PAK", "all", "attacks", 150, None)}),
+    ("Security forces lost 287 personnel in 2022.", "2023-01-02", {(2022, "PAK", "all", "killed_security", 287, None)}),
     # a place in a later clause with its own subject is not the number's place
     ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
      {(2016, "PAK", "all", "killed", 1830, None)}),
@@ -267,6 +272,10 @@ DROPPED = [
     ("Police arrested 2,100 suspects and recovered 900 weapons in 2018.", "2019-01-02"),
     ("In the neighbouring country the Taliban carried out 1,100 attacks in 2019.", "2020-01-01"),
     ("Since 2009, over 100,000 civilians have been killed or injured.", "2020-02-01"),
+    # months without a year, and the first months of a year
+    ("Since January, 140 attacks have been reported.", "2022-07-02"),
+    ("In November alone, 90 people were killed.", "2023-01-02"),
+    ("In the first 10 months of 2022, militants carried out 410 attacks.", "2022-11-02"),
     # districts and towns the reference data does not list
     ("Four of these attacks took place in Loralai and Zhob, killing 31 people.", "2020-01-02"),
     ("In Kurram district, 40 people were killed in 2019.", "2020-01-02"),

@@ -185,6 +185,15 @@ def _respectively(low: str, readings: list[Reading]) -> None:
     first = run[0].mention.start
     subject = blank_parens(low[clause_start(low, first, lx.STRONG_BREAK) : first])
     nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\bin\s+(?:\w+\s+)?$", subject[: m.start()])]
+    victims = list(lx.VICTIM.finditer(subject, nouns[0].end())) if len(nouns) == 1 else []
+    if len(nouns) == 1 and len(victims) == len(run) > 1:
+        # one metric, a list of victims: "the fatalities among civilians and soldiers were 463 and 500 respectively"
+        found = metric_of_phrase(subject[nouns[0].start() :])
+        for reading, victim in zip(run, victims):
+            reading.base, reading.suicide = found[0], found[2]
+            reading.victim = victim.lastgroup if found[0] in ("killed", "injured", "casualties") else None
+            reading.rule = reading.rule or "victims-respectively"
+        return
     if len(nouns) < len(run):
         for reading in run:
             reading.drop = "no-metric"
@@ -238,7 +247,7 @@ def _clause(low: str, position: int) -> str:
     return blank[clause_start(blank, position) : clause_end(blank, position)]
 
 
-def _filter(low: str, reading: Reading, readings: list[Reading], years: list[YearMention], group_named: bool) -> str | None:
+def _filter(text: str, low: str, reading: Reading, readings: list[Reading], years: list[YearMention], group_named: bool) -> str | None:
     """Why a reading is not a yearly national figure, if it is not."""
     position = reading.mention.start
     clause = _clause(low, position)
@@ -250,7 +259,7 @@ def _filter(low: str, reading: Reading, readings: list[Reading], years: list[Yea
         return "monthly"
     if lx.SUB_ANNUAL.search(clause) or lx.SUB_ANNUAL.search(before) or any(
         y.role == "month" and (clause_from <= y.start < clause_to or y.end <= position) for y in years
-    ):
+    ) or any(clause_from <= m.start() < clause_to or m.end() <= position for m in lx.MONTH_PHRASE.finditer(text)):
         return "sub-annual"
     if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before + clause):
         return "cumulative"
@@ -483,7 +492,7 @@ def read_sentence(
         named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")
         if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change:
             reading.suicide = _suicide_context(low, reading)
-        reason = _filter(low, reading, readings, years, named)
+        reason = _filter(text, low, reading, readings, years, named)
         place = nearest_place(places, reading.mention.start, low)
         if reason is None and place is not None and place.region:
             reason = "province"

@@ -96,7 +96,7 @@ VERB_AFTER = re.compile(
     re.VERBOSE,
 )
 VERB_BEFORE = re.compile(
-    r"""\b(?:(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of)
+    r"""\b(?:(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost)
       |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
@@ -130,6 +130,8 @@ TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
     r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
+    r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
+    r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
     r"|\b(?:reached|hit|touched)\s+(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+(?:[\w-]+\s+)?(?:high|low|peak)\s+of)\s+$"
 )
 # "the report puts violence-related fatalities at 853": a reporting verb, what it counts, then "at N"
@@ -179,9 +181,14 @@ MONTHLY = re.compile(
 )
 SUB_ANNUAL = re.compile(
     r"\b(?:first|second|third|fourth|last|latter)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\b"
+    r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
-    r"|\bin\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
+)
+# a month without a year ("in December alone", "since January"); runs on the sentence as written, "may" is a verb
+MONTH_PHRASE = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f)\s+(?:early\s+|mid-|late\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:operation|offensive|launch|start|beginning|inception|adoption|implementation|introduction|takeover)"
