@@ -179,6 +179,11 @@ ROWS = [
      {(2017, "PAK", "ttp", "attacks", 190, None), (2017, "PAK", "ttp", "attacks_change_pct", -21, None)}),
     ("Militants carried out 412 attacks in 2019, and the deaths in them fell 8 percent.", "2020-01-02",
      {(2019, "PAK", "all", "attacks", 412, None), (2019, "PAK", "all", "killed_change_pct", -8, None)}),
+    ("Militants carried out 300 attacks in 2019. There was a 13 percent decline in them compared with 2018.", "2020-01-02",
+     {(2019, "PAK", "all", "attacks", 300, None), (2019, "PAK", "all", "attacks_change_pct", -13, None)}),
+    ("The BLA carried out 62 attacks in 2020. Compared with 2019, they rose by 24 percent.", "2021-01-02",
+     {(2020, "PAK", "nationalist-insurgents", "attacks", 62, None),
+      (2020, "PAK", "nationalist-insurgents", "attacks_change_pct", 24, None)}),
     # a change said of a dropped figure is dropped with it
     ("Militants killed 640 people in 2019. Of these, 120 were women, a rise of 12 percent.", "2020-01-02",
      {(2019, "PAK", "all", "killed", 640, None)}),

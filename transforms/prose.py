@@ -155,7 +155,7 @@ def _refer_back(low: str, readings: list[Reading], last: Counted | None) -> None
     for reading in readings:
         after = low[reading.mention.end :]
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
-            if last is None or counts or not lx.ANAPHOR_OPENING.match(low):
+            if last is None or counts or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low)):
                 continue
             reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
             reading.link_kind, reading.rule, reading.previous_sentence = "", "change-refers-back", True

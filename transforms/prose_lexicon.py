@@ -163,6 +163,12 @@ ANAPHOR_OPENING = re.compile(
     r"^\W*(?:they|this|that|it|these|those|the\s+(?:figure|number|total|toll|tally|count)s?)\s+(?:\w+\s+){0,2}?"
     r"(?:is|was|were|are|represents?|represented|marks?|marked|means?|meant|amounts?|amounted|reflects?|reflected)\b"
 )
+# a change said of the previous sentence's figure by a pronoun: "a 13 percent decline in them", "they fell by 9%"
+CHANGE_PRONOUN = re.compile(
+    r"\b(?:in|of|among)\s+(?:them|these|those)\b"
+    r"(?!\s+(?:\w+\s+)?(?:attacks?|incidents?|operations|actions|deaths|fatalities|casualties|injuries|people|civilians)\b)"
+    rf"|\b(?:they|these|those)\s+(?:\w+\s+)?(?:{UP_WORDS}|{DOWN_WORDS}|went)\b"
+)
 OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties)\b)")
 WERE_VICTIM = re.compile(
     r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
