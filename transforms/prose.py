@@ -151,10 +151,10 @@ def _refer_back(low: str, readings: list[Reading], last: Counted | None) -> None
     """Numbers that count what the previous sentence counted: "Of those killed, 177 were soldiers",
     "Of these, 356 were civilians", "The TTP alone carried out 87 of them", "They were 13 percent fewer"."""
     opening = lx.PARTITIVE_OPENING.match(low)
-    counts = any(r.base and not r.change for r in readings)
     for reading in readings:
         after = low[reading.mention.end :]
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
+            counts = any(r.base and not r.change for r in readings)
             if last is None or counts or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low)):
                 continue
             reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
