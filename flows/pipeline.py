@@ -20,7 +20,7 @@ from flows.lock import run_lock
 from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
 from flows.chart import render_chart
 from flows.publish import (Published, latest_version, publish_snapshot, read_latest_table, read_manifest,
-                           remove_partial)
+                           remove_partial, unchanged_version)
 from flows.recipe import carry_over, recipe_entry
 from flows.reading import read_publishers, read_series_priority, read_vocabulary
 from flows.registry import Source, read_sources, select_sources
@@ -213,8 +213,7 @@ def publish(
     manifest: dict[str, Any], report: ValidationReport, now: datetime, changes: pd.DataFrame,
 ) -> Published:
     """Write the snapshot (tables, changes, chart, data package) and switch `latest` to it, unless unchanged."""
-    schemas = {"incidents": incidents_schema(vocabulary), "series": SERIES, "facts": FACTS}
-    tables = {name: (frame, schemas[name]) for name, frame in frames.items()}
+    tables = with_schemas(frames, vocabulary)
     validation = {"summary": report.summary(), "results": report.results}
     published = DataDir(data_dir).published
     version = latest_version(published)
@@ -222,6 +221,12 @@ def publish(
              "chart.png": render_chart(frames["incidents"])}
     return publish_snapshot(published, tables, manifest, validation, now,
                             companions={"changes": (changes, CHANGES)}, files=files)
+
+
+def with_schemas(frames: dict[str, pd.DataFrame], vocabulary: Vocabulary) -> dict[str, tuple[pd.DataFrame, Any]]:
+    """Each data table with the schema it is written and checked with."""
+    schemas = {"incidents": incidents_schema(vocabulary), "series": SERIES, "facts": FACTS}
+    return {name: (frame, schemas[name]) for name, frame in frames.items()}
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -269,6 +274,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     registry = read_sources(sources_path)
     chosen = select_sources(registry, source_ids)
 
+    logger.info("fetch: %d sources%s", len(chosen), " (offline: from the archive)" if offline else "")
     results = fetch_all(chosen, data_dir, offline)
     for result in results:
         status = "ok" if not result.error else ("from-archive" if result.documents else "failed")
@@ -278,6 +284,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     by_id = {s.id: s for s in registry}
     fingerprint = code_fingerprint()
     publishers = read_publishers()
+    logger.info("parse and extract: %d documents in %d batches", len(refs), len(_batches(refs, BATCH_SIZE)))
     futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, publishers, fingerprint, force, now.year)
                for batch in _batches(refs, BATCH_SIZE)]
     outcomes = [o for f in futures for o in f.result()]
@@ -300,6 +307,12 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     facts, series, incidents = normalize(outcomes, vocabulary, read_series_priority(), previous, backfill)
     frames = {"incidents": incidents, "series": series, "facts": facts}
     summary.facts_rows, summary.incidents_rows = len(facts), len(incidents)
+    logger.info("normalize: %d facts, %d series rows, %d incidents rows", len(facts), len(series), len(incidents))
+    same = unchanged_version(layout.published, with_schemas(frames, vocabulary))
+    if same is not None:
+        # `latest` holds exactly these rows and passed validation when it was published
+        summary.version, summary.snapshot, summary.status = same, str(layout.published / same), "unchanged"
+        return
     recipe = [recipe_entry(o.ref, by_id[o.ref.source_id], years) for o in outcomes if o.extraction is not None]
     current = latest_version(layout.published)
     if years and current:
@@ -310,6 +323,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
         "max_year": now.year, "countries": sorted(vocabulary.countries), "groups": sorted(vocabulary.groups),
         "metrics": sorted(vocabulary.metrics), "source_ids": sorted(by_id),
     }
+    logger.info("validate: %d tables against expectations/*.json", len(frames))
     try:
         report = validate(frames, parameters_gx)
     except ValidationFailed as failure:
@@ -350,7 +364,14 @@ def _paths(sources: str | None, data_dir: str | None) -> tuple[Path, Path]:
 @flow(name="nightly", log_prints=True)
 def nightly(sources: str | None = None, data_dir: str | None = None, offline: bool = False,
             force: bool = False) -> dict[str, Any]:
-    """Every enabled source, end to end, published as a new snapshot when anything changed."""
+    """Every enabled source, end to end, published as a new snapshot when anything changed.
+
+    Args:
+        sources: path of the sources registry (default: data/sources.toml).
+        data_dir: data directory holding the archive and the snapshots (default: data/).
+        offline: use only documents already in the raw archive, fetch nothing.
+        force: parse every document again, even those this code version already extracted.
+    """
     sources_path, data_path = _paths(sources, data_dir)
     summary = run_pipeline(flow_name="nightly", sources_path=sources_path, data_dir=data_path, offline=offline,
                            force=force, source_ids=None, years=None, now=datetime.now(timezone.utc),
@@ -374,7 +395,14 @@ def backfill(
 ) -> dict[str, Any]:
     """Rebuild the cells of some years from some sources (default: all enabled) and publish the result.
 
-    force: parse every document again, even those already extracted by this code version.
+    Args:
+        first_year: first year to rebuild (1970 or later).
+        last_year: last year to rebuild, inclusive; not before first_year.
+        source_ids: ids of the registry's sources to read again; empty means every enabled source.
+        force: parse every document again, even those this code version already extracted.
+        offline: use only documents already in the raw archive, fetch nothing.
+        sources: path of the sources registry (default: data/sources.toml).
+        data_dir: data directory holding the archive and the snapshots (default: data/).
     """
     if first_year > last_year:
         raise BackfillRangeError(f"first_year {first_year} is after last_year {last_year}")
