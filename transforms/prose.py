@@ -515,11 +515,19 @@ def read_sentence(
         if reading.change and any(m.role == "baseline" and m.year is not None and m.year != year - 1 for m in years):
             reading.drop = "not-year-on-year"
             continue
-        countries = [p for p in places if not p.region and p.country]
+        countries = [p for p in places if not p.region and (p.country or p.foreign)]
         if context.publisher_country and reading.base != "fighters":
             country = context.publisher_country
         else:
             near = nearest_place(countries, reading.mention.start, low)
+            if near is not None and near.foreign:
+                reading.drop = "other-country"
+                continue
+            if near is not None and any(
+                p is not near and lx.PLACE_LIST.fullmatch(low, min(p.end, near.end), max(p.start, near.start)) for p in countries
+            ):
+                reading.drop = "several-countries"  # "in Iraq and Syria": one figure for two countries
+                continue
             country = near.country if near else (_country_there(document, sentence, low, vocabulary) or context.country)
         if country is None:
             reading.drop = "no-country"

@@ -50,6 +50,7 @@ class Place:
     end: int
     country: str
     region: bool
+    foreign: bool = False  # a country outside the reference data ("Nigeria"): its figures are not ours
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,12 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             places.append(Place(mention.start, mention.end, mention.target, False))
     for match in lx.NATIONWIDE.finditer(sentence):
         places.append(Place(match.start(), match.end(), "", False))  # the whole country, whichever it is
+    for match in lx.OTHER_COUNTRY.finditer(sentence):
+        before, after = sentence[: match.start()], sentence[match.end() :]
+        if inside_alias(match.start(), match.end()) or _DISTRIBUTION_BEFORE.search(before):
+            continue
+        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or not before.strip(" \t\"“‘'"):
+            places.append(Place(match.start(), match.end(), "", False, foreign=True))
     known = [(p.start, p.end) for p in places]
     countries = [(m.start, m.end) for m in country_mentions]
     for match in (m for pattern in _LOCAL_PLACES for m in pattern.finditer(sentence)):

@@ -229,6 +229,16 @@ OUT_OF_SCOPE = re.compile(
     r"\b(?:communal|criminal|crimes?|crime-related|accidents?|floods?|earthquakes?|tribal\s+(?:clashes|feuds?|disputes?)"
     r"|land\s+disputes?|honou?r\s+killings?|personal\s+enmity|road\s+accidents?|clashes\s+between\s+tribes)\b"
 )
+# countries the reference data does not list, named where figures of global reports are (run on the text as written)
+OTHER_COUNTRY = re.compile(
+    r"\b(?:Nigeria|Somalia|Yemen|Mali|Burkina\s+Faso|Niger|Cameroon|Chad|Mozambique|Kenya|Ethiopia|Sudan|South\s+Sudan"
+    r"|Libya|Egypt|Algeria|Tunisia|Morocco|Democratic\s+Republic\s+of\s+(?:the\s+)?Congo|DRC|Congo|Central\s+African\s+Republic"
+    r"|Uganda|Tanzania|Benin|Togo|Turkey|Israel|Palestine|Lebanon|Jordan|Saudi\s+Arabia|Ukraine|Russia|Philippines|Myanmar"
+    r"|Thailand|Indonesia|Bangladesh|Sri\s+Lanka|Nepal|China|Colombia|Venezuela|Mexico|Chile|Peru|United\s+States|USA"
+    r"|United\s+Kingdom|France|Germany|Belgium|Spain|Italy|Tajikistan|Uzbekistan|Turkmenistan|Kyrgyzstan|Kazakhstan"
+    r"|New\s+Zealand|Australia|Canada)\b"
+)
+PLACE_LIST = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 GLOBAL = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b")
 INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
 
