@@ -5,9 +5,10 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
 
 class ArchiveCorrupt(RuntimeError):
@@ -29,8 +30,11 @@ def sha256_of(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def write_once(path: Path, body: bytes) -> bool:
-    """Write a file by a rename from a temporary beside it; never replace an existing one."""
+def write_once(path: Path, body: bytes, *, durable: bool = True) -> bool:
+    """Write a file by a rename from a temporary beside it; never replace an existing one.
+
+    durable=False skips the fsync (about 4 ms a file here): for caches, or when the caller flushes a whole batch.
+    """
     if path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,8 +42,9 @@ def write_once(path: Path, body: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(body)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         # link() refuses to replace: two writers of the same bytes cannot clobber each other
         try:
             os.link(tmp, path)
@@ -56,6 +61,28 @@ class Archive:
     def __init__(self, root: Path):
         self.root = root
         self.log = root / "records.jsonl"
+        self._batch_log: IO[str] | None = None  # the log, open while a batch is
+
+    @contextmanager
+    def batch(self) -> Iterator["Archive"]:
+        """Store many bodies and records, then wait for the disk once instead of an fsync for each.
+
+        Bodies still appear only whole (by rename) and each record reaches the log as it comes, so a killed
+        process loses nothing; only the wait for the disk is shared: one os.sync() when the batch ends. Reading
+        10,000 files spent most of its time in fsyncs (three per file) without it.
+        """
+        if self._batch_log is not None:
+            yield self
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.log, "a", encoding="utf-8") as handle:
+            self._batch_log = handle
+            try:
+                yield self
+            finally:
+                self._batch_log = None
+                handle.flush()
+        os.sync()
 
     def path_of(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -64,9 +91,10 @@ class Archive:
         """Store a body (once) and append its record: source, url or path, time, and HTTP facts."""
         sha = sha256_of(body)
         path = self.path_of(sha)
-        new = write_once(path, body)
+        durable = self._batch_log is None
+        new = write_once(path, body, durable=durable)
         full = {"sha256": sha, "size": len(body), **record}
-        write_once(path.with_name(sha + ".json"), json.dumps(full, indent=1, sort_keys=True).encode())
+        write_once(path.with_name(sha + ".json"), json.dumps(full, indent=1, sort_keys=True).encode(), durable=durable)
         self._append(full)
         return Stored(sha, path, new)
 
@@ -79,6 +107,10 @@ class Archive:
         return Stored(sha256, path, False)
 
     def _append(self, record: dict[str, Any]) -> None:
+        if self._batch_log is not None:
+            self._batch_log.write(json.dumps(record, sort_keys=True) + "\n")
+            self._batch_log.flush()  # one write per line: concurrent writers never interleave within a record
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.log, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, sort_keys=True) + "\n")

@@ -41,7 +41,10 @@ class ExtractionCache:
         return data["document"], extraction, data["error"]
 
     def put(self, key: str, document: dict[str, Any], extraction: Extraction | None, error: str | None) -> None:
-        """Keep a result; entries are written once (same key, same code: same result)."""
+        """Keep a result; entries are written once (same key, same code: same result).
+
+        Not fsynced: an entry lost or torn by a crash reads as a miss and the document is parsed again.
+        """
         body = {"document": document, "error": error,
                 "extraction": None if extraction is None else asdict(extraction)}
-        write_once(self._path(key), json.dumps(body, sort_keys=True).encode())
+        write_once(self._path(key), json.dumps(body, sort_keys=True).encode(), durable=False)

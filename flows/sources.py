@@ -4,10 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flows import fetch as http_fetch
 from flows.archive import Archive
 from flows.registry import Source
+
+if TYPE_CHECKING:
+    from flows import fetch as http_fetch
 
 MAX_FILE_BYTES = 50_000_000
 
@@ -43,18 +46,20 @@ def read_file_source(source: Source, archive: Archive, now: datetime | None = No
     if not paths:
         return SourceResult(source.id, error=f"no file matches {source.url!r} under {base}")
     documents, refused = [], []
-    for path in paths:
-        relative = path.resolve().relative_to(base).as_posix() if path.resolve().is_relative_to(base) else None
-        if relative is None:
-            refused.append((str(path), "outside the registry's directory"))
-            continue
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            refused.append((relative, f"too-large: {size} bytes > {MAX_FILE_BYTES}"))
-            continue
-        body = path.read_bytes()
-        stored = archive.put(body, {"source_id": source.id, "kind": "file", "path": relative, "read_at": now.isoformat()})
-        documents.append(DocumentRef(source.id, stored.sha256, path.name, relative))
+    with archive.batch():
+        for path in paths:
+            relative = path.resolve().relative_to(base).as_posix() if path.resolve().is_relative_to(base) else None
+            if relative is None:
+                refused.append((str(path), "outside the registry's directory"))
+                continue
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                refused.append((relative, f"too-large: {size} bytes > {MAX_FILE_BYTES}"))
+                continue
+            body = path.read_bytes()
+            stored = archive.put(body, {"source_id": source.id, "kind": "file", "path": relative,
+                                        "read_at": now.isoformat()})
+            documents.append(DocumentRef(source.id, stored.sha256, path.name, relative))
     return SourceResult(source.id, tuple(documents), tuple(refused))
 
 
@@ -97,6 +102,8 @@ def from_http(result: http_fetch.SourceResult, archived: http_fetch.SourceResult
 def read_source(source: Source, archive: Archive, offline: bool) -> SourceResult:
     """A source's documents into the archive: files read or pages fetched; the archive alone when offline."""
     if source.kind == "http":
+        from flows import fetch as http_fetch  # requests, protego, soupsieve: only http sources pay their import
+
         archived = http_fetch.read_archived_source(archive, source)
         if offline:
             return from_http(archived, archived)
@@ -108,6 +115,8 @@ def read_source(source: Source, archive: Archive, offline: bool) -> SourceResult
 def read_archived(source: Source, archive: Archive) -> SourceResult:
     """What the archive holds for a source, whatever its kind."""
     if source.kind == "http":
+        from flows import fetch as http_fetch
+
         archived = http_fetch.read_archived_source(archive, source)
         return from_http(archived, archived)
     return read_archived_files(source, archive)

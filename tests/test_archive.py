@@ -85,3 +85,18 @@ def test_latest_by_url(tmp_path, arrivals, source_id, expected):
             archive.put(body, record)
     latest = archive.latest_by_url(source_id)
     assert {url: archive.get(r["sha256"]) for url, r in latest.items()} == expected
+
+
+@pytest.mark.parametrize("bodies", [[b"a", b"b", b"a"], [b"only"], []])
+def test_a_batch_stores_and_logs_like_single_puts(tmp_path, bodies):
+    single, batched = Archive(tmp_path / "single"), Archive(tmp_path / "batched")
+    for number, body in enumerate(bodies):
+        single.put(body, {"path": f"{number}.txt"})
+    with batched.batch():
+        with batched.batch():  # a nested batch joins the open one
+            stored = [batched.put(body, {"path": f"{number}.txt"}) for number, body in enumerate(bodies)]
+        # records reach the log as they come, before the batch ends
+        assert [r["path"] for r in batched.records()] == [f"{n}.txt" for n in range(len(bodies))]
+    assert list(batched.records()) == list(single.records())
+    assert [batched.get(s.sha256) for s in stored] == bodies
+    assert [s.new for s in stored] == [body not in bodies[:n] for n, body in enumerate(bodies)]
