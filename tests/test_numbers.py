@@ -37,12 +37,18 @@ def _one(text):
         ("roughly 48 percent", 48, None, "percent", True),
         ("around 5,000 fighters", 5000, None, "count", True),
         ("as many as 64 people", 64, None, "count", False),
+        ("up to 70 people", 70, None, "count", True),
+        ("incidents added up to 510", 510, None, "count", False),
         ("killed 2000 people", 2000, None, "count", False),
     ],
 )
 def test_number_mentions(text, value, value_high, kind, approx):
     mention = _one(text)
     assert (mention.value, mention.value_high, mention.kind, mention.approx) == (value, value_high, kind, approx)
+
+
+def test_a_word_that_ends_in_letters_before_a_number_is_not_a_currency():
+    assert [(m.kind, m.value) for m in find_numbers("the others 500 were wounded; Rs 500 was paid")] == [("count", 500), ("money", 0)]
 
 
 def test_a_hedge_counts_only_for_its_number():

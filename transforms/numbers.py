@@ -83,6 +83,7 @@ _HEDGE = re.compile(
     r"|close\s+to|an\s+estimated|estimated|below|above|under|nearly\s+over)|~)\s*[“\"']?\s*$",
     re.IGNORECASE,
 )
+_ADDED_UP = re.compile(r"\b(?:add|adds|added|adding|sum|sums|summed|summing)\s+$", re.IGNORECASE)
 _AS_MANY_AS = re.compile(r"\bas\s+(?:many|much|high)\s+as\s*$", re.IGNORECASE)
 _PERCENT_TAIL = re.compile(_PERCENT_SIGN + r"\s*$", re.IGNORECASE)
 _AGE = re.compile(r"(?:\baged?\s+(?:of\s+)?|\bages\s+)$", re.IGNORECASE)
@@ -170,6 +171,8 @@ def _hedge(text: str, start: int) -> int | None:
     found = _HEDGE.search(window)
     if not found:
         return None
+    if window[found.start() :].lower().startswith("up") and _ADDED_UP.search(window, 0, found.start()):
+        return None  # "added up to 442" states the sum, it does not bound it
     return start - (len(window) - found.start())
 
 
