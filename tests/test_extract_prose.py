@@ -206,6 +206,11 @@ ROWS = [
     ("The number of attacks was 270 in 2017, 240 in 2018 and 150 in 2019.", "2020-01-02",
      {(2017, "PAK", "all", "attacks", 270, None), (2018, "PAK", "all", "attacks", 240, None), (2019, "PAK", "all", "attacks", 150, None)}),
     ("Security forces lost 287 personnel in 2022.", "2023-01-02", {(2022, "PAK", "all", "killed_security", 287, None)}),
+    # a month in a relative clause about something else; a period from January to December is the year
+    ("Militants carried out 290 attacks in 2022. The TTP, which ended its truce in November, claimed 76 of the attacks.",
+     "2023-01-03", {(2022, "PAK", "all", "attacks", 290, None), (2022, "PAK", "ttp", "attacks", 76, None)}),
+    ("The mission documented 9,100 civilian casualties between 1 January and 31 December 2019.", "2020-02-20",
+     {(2019, "PAK", "all", "casualties_civilians", 9100, None)}),
     # a place in a later clause with its own subject is not the number's place
     ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
      {(2016, "PAK", "all", "killed", 1830, None)}),
@@ -238,6 +243,9 @@ COUNTRY_ROWS = [
     # a noun said once for two clauses
     ("The Taliban were blamed for 4,100 civilian casualties in 2018, while the Islamic State caused about 1,900.", "2019-02-20", "AFG",
      {(2018, "AFG", "afghan-taliban", "casualties_civilians", 4100, None), (2018, "AFG", "islamic-state", "casualties_civilians", 1900, None)}),
+    # a country that opens the sentence is where its figures are
+    ("Afghanistan, which led the index for years, fell to sixth place after deaths there dropped by 81 percent in 2023.",
+     "2024-02-29", "PAK", {(2023, "AFG", "all", "killed_change_pct", -81, None)}),
     # a locative 'there' points back to the country named last
     ("Afghanistan ranked first on the index. Deaths from terrorism there rose to 7,100 in 2018.", "2019-11-20", "PAK",
      {(2018, "AFG", "all", "killed", 7100, None)}),
@@ -286,6 +294,8 @@ DROPPED = [
     ("In Kurram district, 40 people were killed in 2019.", "2020-01-02"),
     ("Militants carried out 86 attacks, killing 165 people, in Balochistan in 2019.", "2020-01-02"),
     ("Women and children made up 38 per cent of all civilian casualties in 2018.", "2019-02-01"),
+    ("The mission documented 4,900 civilian casualties (1,500 killed and 3,400 injured) between 1 January and 30 June 2022.",
+     "2022-07-20"),
     # global reports: countries outside the reference data, and one figure for several countries
     ("Nigeria recorded 1,900 deaths from terrorism in 2019, while Somalia saw 610.", "2020-11-20"),
     ("The Islamic State was responsible for 1,420 deaths in Iraq and Syria in 2019.", "2020-11-20"),

@@ -247,6 +247,31 @@ def _clause(low: str, position: int) -> str:
     return blank[clause_start(blank, position) : clause_end(blank, position)]
 
 
+def _sub_annual(text: str, low: str, position: int, clause: str, before: str, years: list[YearMention]) -> bool:
+    """Whether a number counts part of a year: a half, a quarter, months, a period short of January to December.
+
+    A month before the number, or in its clause, makes it a month's figure, unless the month sits in a
+    relative clause about something else ("The TTP, which ended its ceasefire in November, claimed 89").
+    """
+    if lx.SUB_ANNUAL.search(clause) or lx.SUB_ANNUAL.search(before):
+        return True
+    strong_from, strong_to = clause_start(low, position, lx.STRONG_BREAK), clause_end(low, position, lx.STRONG_BREAK)
+    whole_years = []
+    for period in lx.PERIOD.finditer(text, strong_from, strong_to):
+        if (period.group("first"), period.group("last")) != ("January", "December"):
+            return True  # "between 1 January and 30 June 2021"
+        whole_years.append((period.start(), period.end() + 6))  # January to December, its year included
+    clause_from, clause_to = clause_start(low, position), clause_end(low, position)
+    asides = [m.span() for m in lx.RELATIVE_ASIDE.finditer(low) if not m.start() <= position < m.end()]
+    months = [(y.start, y.end) for y in years if y.role == "month"] + [m.span() for m in lx.MONTH_PHRASE.finditer(text)]
+    for start, end in months:
+        if any(a <= start < b for a, b in asides + whole_years):
+            continue
+        if clause_from <= start < clause_to or end <= position:
+            return True
+    return False
+
+
 def _filter(text: str, low: str, reading: Reading, readings: list[Reading], years: list[YearMention], group_named: bool) -> str | None:
     """Why a reading is not a yearly national figure, if it is not."""
     position = reading.mention.start
@@ -257,9 +282,7 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     clause_to = clause_end(low, position)
     if lx.MONTHLY.search(clause):
         return "monthly"
-    if lx.SUB_ANNUAL.search(clause) or lx.SUB_ANNUAL.search(before) or any(
-        y.role == "month" and (clause_from <= y.start < clause_to or y.end <= position) for y in years
-    ) or any(clause_from <= m.start() < clause_to or m.end() <= position for m in lx.MONTH_PHRASE.finditer(text)):
+    if _sub_annual(text, low, position, clause, before, years):
         return "sub-annual"
     if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before + clause):
         return "cumulative"

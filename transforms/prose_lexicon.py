@@ -191,6 +191,14 @@ SUB_ANNUAL = re.compile(
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
 )
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# a period between two dates or months, run on the sentence as written: "from 1 January to 30 June 2021"
+PERIOD = re.compile(
+    rf"\b(?:[Bb]etween|[Ff]rom)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<first>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?"
+    rf"\s*(?:and|to|till|until|through|-|–)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<last>{_MONTHS})\b"
+)
+# ", which ended its ceasefire in November,": a relative clause about something else than the number
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|that)\b[^,;()]*(?:,|$)")
 # a month without a year ("in December alone", "since January"); runs on the sentence as written, "may" is a verb
 MONTH_PHRASE = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f)\s+(?:early\s+|mid-|late\s+)?"
