@@ -211,6 +211,16 @@ ROWS = [
      "2023-01-03", {(2022, "PAK", "all", "attacks", 290, None), (2022, "PAK", "ttp", "attacks", 76, None)}),
     ("The mission documented 9,100 civilian casualties between 1 January and 31 December 2019.", "2020-02-20",
      {(2019, "PAK", "all", "casualties_civilians", 9100, None)}),
+    # state forces as subjects; a list of 'N by <group>'; a new subject in a later clause; a noun said a sentence before
+    ("The Counter Terrorism Department killed 85 terrorists during 2019.", "2020-01-02",
+     {(2019, "PAK", "security-forces", "killed_militants", 85, None)}),
+    ("Of the 280 attacks, 160 were claimed by TTP, 70 by Baloch insurgents and 9 by IS-K.", "2021-01-02",
+     {(2020, "PAK", "all", "attacks", 280, None), (2020, "PAK", "ttp", "attacks", 160, None),
+      (2020, "PAK", "nationalist-insurgents", "attacks", 70, None), (2020, "PAK", "islamic-state", "attacks", 9, None)}),
+    ("The Pakistani Taliban carried out 150 attacks, while nationalist insurgents perpetrated 80 in 2019.", "2020-01-02",
+     {(2019, "PAK", "ttp", "attacks", 150, None), (2019, "PAK", "nationalist-insurgents", "attacks", 80, None)}),
+    ("In 2022 the TTP claimed 89 attacks. Islamic State's Khorasan branch claimed 14.", "2023-01-02",
+     {(2022, "PAK", "ttp", "attacks", 89, None), (2022, "PAK", "islamic-state", "attacks", 14, None)}),
     # a place in a later clause with its own subject is not the number's place
     ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
      {(2016, "PAK", "all", "killed", 1830, None)}),
@@ -296,6 +306,7 @@ DROPPED = [
     ("Women and children made up 38 per cent of all civilian casualties in 2018.", "2019-02-01"),
     ("The mission documented 4,900 civilian casualties (1,500 killed and 3,400 injured) between 1 January and 30 June 2022.",
      "2022-07-20"),
+    ("The Hafiz Gul Bahadur group claimed 12 attacks in 2023.", "2024-01-02"),
     # global reports: countries outside the reference data, and one figure for several countries
     ("Nigeria recorded 1,900 deaths from terrorism in 2019, while Somalia saw 610.", "2020-11-20"),
     ("The Islamic State was responsible for 1,420 deaths in Iraq and Syria in 2019.", "2020-11-20"),

@@ -162,7 +162,10 @@ def _refer_back(low: str, readings: list[Reading], last: Counted | None) -> None
             continue
         if reading.rule != "unrecognised":
             continue
-        if not (opening and reading.mention.start >= opening.end()) and not lx.OF_THEM_AFTER.match(after):
+        lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
+        elliptical = lx.ELLIPTICAL_BEFORE.search(low, 0, lead)
+        elliptical = elliptical and lx.ELLIPTICAL_AFTER.match(after)  # "IS-K claimed 14.": the noun of the sentence before
+        if not (opening and reading.mention.start >= opening.end()) and not lx.OF_THEM_AFTER.match(after) and not elliptical:
             continue
         named = metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None
         if named:
@@ -224,7 +227,8 @@ def _inherit(readings: list[Reading]) -> None:
             continue
         if reading.link_kind in ("apposition", "following", "baseline", "series") and reading.base is None:
             reading.base, reading.victim, reading.suicide = parent.base, parent.victim, parent.suicide
-            reading.phrase = parent.phrase
+            if reading.phrase[1] <= reading.phrase[0]:
+                reading.phrase = parent.phrase
             if parent.drop and not reading.drop:
                 reading.drop = parent.drop
 
@@ -405,7 +409,9 @@ def _owner(low: str, position: int, mentions, carry: _Carry) -> str | None:
     return owner
 
 
-def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carry, sentence_paragraph: int) -> tuple[str | None, str]:
+def _group(
+    low: str, index: int, readings: list[Reading], mentions, unknown: list[tuple[int, int]], carry: _Carry, sentence_paragraph: int
+) -> tuple[str | None, str]:
     """The group of one reading and the rule that gave it, or (None, reason) when it cannot be told."""
     reading = readings[index]
     position = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
@@ -419,6 +425,13 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
     named = phrase_group(low, reading, mentions, limit)
     if named:
         return named, "group-in-phrase"
+    strong_from = clause_start(low, position, lx.STRONG_BREAK)
+    for unknown_start, unknown_end in unknown:
+        # a group the vocabulary does not know ("the Hafiz Gul Bahadur group claimed 12 attacks") is no one we count
+        in_phrase = start <= unknown_start < (limit if limit is not None and limit > start else end)
+        as_subject = strong_from <= unknown_start and unknown_end <= position and lx.PERPETRATION.search(low, unknown_end, position)
+        if in_phrase or as_subject:
+            return None, "unknown-group"
     if reading.base == "fighters":
         owner = _owner(low, position, mentions, carry)
         if owner:
@@ -431,7 +444,13 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
         if first is not None and not first.target and lx.SUBJECT_OPENING.fullmatch(low, 0, first.start):
             return first.group, "subject-with"
     if reading.link is not None and readings[reading.link].group:
-        return readings[reading.link].group, f"group-of-{reading.link_kind}"
+        parent = readings[reading.link]
+        if reading.link_kind in ("series", "baseline"):
+            # "the TTP carried out 150 attacks, while nationalist insurgents perpetrated 80": a new subject
+            own, _ = subject_group(low, position, mentions, parent.mention.end)
+            if own:
+                return own, "subject"
+        return parent.group, f"group-of-{reading.link_kind}"
     previous = next((r for r in reversed(readings[:index]) if r.group), None)
     floor = previous.mention.end if previous else 0
     subject, ambiguous = subject_group(low, position, mentions, floor)
@@ -450,6 +469,8 @@ def _group(low: str, index: int, readings: list[Reading], mentions, carry: _Carr
         return carry.last_count.group, "refers-back"
     if lx.COMBINED.search(low):
         return "all-violence", "combined-scope"
+    if (reading.victim == "militants" or reading.base == "operations") and lx.STATE_FORCE_SUBJECT.search(low, strong_from, position):
+        return "security-forces", "state-force-subject"  # "police killed 85 terrorists", "the CTD conducted 40 raids"
     if reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
         return "security-forces", "militants-killed-in-operations"
     if reading.base == "operations":
@@ -494,6 +515,9 @@ def read_sentence(
     _inherit(readings)
     aliases = vocabulary.find_groups(text, context.country)
     group_mentions = mark_group_mentions(text, aliases)
+    unknown = [
+        m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
+    ]
     places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
     carry.last_named = None
     if lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings):
@@ -507,7 +531,7 @@ def read_sentence(
             reading.drop = readings[reading.link].drop  # "..., 1,246 were women, an increase of 37 per cent": the women's
         if reading.drop:
             continue
-        group, rule = _group(low, index, readings, group_mentions, carry, sentence.paragraph)
+        group, rule = _group(low, index, readings, group_mentions, unknown, carry, sentence.paragraph)
         if group is None:
             reading.drop = rule
             continue

@@ -148,7 +148,7 @@ ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for)\s+$"
 )
-ELLIPTICAL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s|$)")
+ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)]|,\s|$)")
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$|\bto\s+\d[\d,]*\s+from\s+$")
 PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
@@ -176,6 +176,7 @@ WERE_VICTIM = re.compile(
 )
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
+BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
@@ -264,6 +265,14 @@ THERE = re.compile(
 )
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
+# state forces as the subject: their kills are of militants in operations
+STATE_FORCE_SUBJECT = re.compile(
+    r"\b(?:police|army|military|troops|soldiers|rangers|frontier\s+corps|fc|levies|counter[- ]terrorism\s+department|ctd"
+    r"|law\s+enforcers|security\s+personnel|forces)\b(?:\s+[\w-]+){0,3}?\s+(?:killed|gunned\s+down|eliminated|neutrali[sz]ed"
+    r"|conducted|carried\s+out|launched|staged|mounted)\b"
+)
+# a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
+UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")

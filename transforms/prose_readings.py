@@ -275,6 +275,11 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
             reading.rule, reading.link_kind = "partitive", "partitive"
             reading.phrase = (mention.end, min(len(low), mention.end + 60))
             return True
+    if lx.BY_AFTER.match(after):
+        # "208 were claimed by TTP, 78 by Baloch insurgents": an item of a list, the verb and noun said once
+        reading.link_kind, reading.rule = "series", "gapped-by"
+        reading.phrase = (mention.end, min(len(low), mention.end + 50))
+        return True
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
