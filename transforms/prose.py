@@ -22,6 +22,7 @@ from transforms.model import Document, Figure
 from transforms.numbers import find_numbers
 from transforms.prose_context import (
     CATEGORY_SCOPES,
+    GroupMention,
     find_places,
     mark_group_mentions,
     nearest_place,
@@ -58,6 +59,15 @@ class Counted:
     group: str
 
 
+@dataclass(frozen=True)
+class _Named:
+    """The groups around a sentence: its aliases, the named groups the vocabulary lacks, the group named before it."""
+
+    mentions: list[GroupMention]
+    unknown: list[tuple[int, int]]
+    before: str | None  # for "the group's strength"; looked up only when a sentence needs it
+
+
 @dataclass
 class _Carry:
     """What one sentence hands to the next: scopes by paragraph, the last group, the section year."""
@@ -67,7 +77,6 @@ class _Carry:
     paragraph_scope: str | None = None
     last_group: str | None = None
     last_count: Counted | None = None  # the last count figure, for sentences that refer back to it
-    last_named: str | None = None  # the group named last before the sentence, for "the group's strength"
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
 
@@ -396,23 +405,22 @@ def _country_there(document: Document, sentence: Sentence, low: str, vocabulary:
     return named[-1].target if named else None
 
 
-def _owner(low: str, position: int, mentions, carry: _Carry) -> str | None:
-    """Whose fighters: "the TTP's strength ... at 5,000", "the group's fighters" (the group named last)."""
+def _owner(low: str, position: int, named: _Named) -> str | None:
+    """Whose fighters: "the TTP's strength ... at 5,000", "the group's fighters" (the group named before)."""
     clause_from = clause_start(low, position, lx.STRONG_BREAK)
     owner = None
     for match in lx.STRENGTH_OWNER.finditer(low, clause_from, position):
-        named = [m for m in mentions if m.end == match.start()]
-        if named:
-            owner = named[-1].group
+        aliases = [m for m in named.mentions if m.end == match.start()]
+        if aliases:
+            owner = aliases[-1].group
         elif lx.GROUP_PRONOUN.search(low, clause_from, match.start()):
-            owner = carry.last_named
+            owner = named.before
     return owner
 
 
-def _group(
-    low: str, index: int, readings: list[Reading], mentions, unknown: list[tuple[int, int]], carry: _Carry, sentence_paragraph: int
-) -> tuple[str | None, str]:
+def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: _Carry, sentence_paragraph: int) -> tuple[str | None, str]:
     """The group of one reading and the rule that gave it, or (None, reason) when it cannot be told."""
+    mentions = named.mentions
     reading = readings[index]
     position = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
     start, end = reading.phrase
@@ -422,18 +430,18 @@ def _group(
     limit = None
     if following:
         limit = following[0].mention.hedge_start if following[0].mention.hedge_start is not None else following[0].mention.start
-    named = phrase_group(low, reading, mentions, limit)
-    if named:
-        return named, "group-in-phrase"
+    in_phrase = phrase_group(low, reading, mentions, limit)
+    if in_phrase:
+        return in_phrase, "group-in-phrase"
     strong_from = clause_start(low, position, lx.STRONG_BREAK)
-    for unknown_start, unknown_end in unknown:
+    for unknown_start, unknown_end in named.unknown:
         # a group the vocabulary does not know ("the Hafiz Gul Bahadur group claimed 12 attacks") is no one we count
-        in_phrase = start <= unknown_start < (limit if limit is not None and limit > start else end)
+        inside = start <= unknown_start < (limit if limit is not None and limit > start else end)
         as_subject = strong_from <= unknown_start and unknown_end <= position and lx.PERPETRATION.search(low, unknown_end, position)
-        if in_phrase or as_subject:
+        if inside or as_subject:
             return None, "unknown-group"
     if reading.base == "fighters":
-        owner = _owner(low, position, mentions, carry)
+        owner = _owner(low, position, named)
         if owner:
             return owner, "owner-of-strength"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
@@ -518,11 +526,12 @@ def read_sentence(
     unknown = [
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
     ]
-    places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
-    carry.last_named = None
+    before = None
     if lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings):
         earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
-        carry.last_named = earlier[-1].target if earlier else None
+        before = earlier[-1].target if earlier else None
+    named = _Named(group_mentions, unknown, before)
+    places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
     figures = []
     for index, reading in enumerate(readings):
         if reading.drop is None and reading.base is None:
@@ -531,15 +540,15 @@ def read_sentence(
             reading.drop = readings[reading.link].drop  # "..., 1,246 were women, an increase of 37 per cent": the women's
         if reading.drop:
             continue
-        group, rule = _group(low, index, readings, group_mentions, unknown, carry, sentence.paragraph)
+        group, rule = _group(low, index, readings, named, carry, sentence.paragraph)
         if group is None:
             reading.drop = rule
             continue
         reading.group = group
-        named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")
+        group_named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")
         if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change:
             reading.suicide = _suicide_context(low, reading)
-        reason = _filter(text, low, reading, readings, years, named)
+        reason = _filter(text, low, reading, readings, years, group_named)
         place = nearest_place(places, reading.mention.start, low)
         if reason is None and place is not None and place.region:
             reason = "province"
