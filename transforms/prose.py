@@ -10,6 +10,11 @@ which is dropped.
 
 Civilian scope: UNAMA (and any report whose title is about civilians) counts civilian harm only, so
 its unqualified deaths, injuries and casualties are the civilian metrics.
+
+Across sentences: a sentence may take part of the previous sentence's figure ("Of these, 356 were
+civilians", "87 of them") or change it ("They were 13 percent fewer"); such numbers take that figure's
+metric, year and group. A heading's year holds until the next heading. A country outside the reference
+data ("Nigeria recorded ...") keeps its figures out of the document's country.
 """
 from __future__ import annotations
 
