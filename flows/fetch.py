@@ -12,7 +12,7 @@ import soupsieve
 from bs4 import BeautifulSoup
 
 from flows.archive import Archive
-from flows.http import KEPT_HEADERS, HttpClient, Refused, media_type
+from flows.http import KEPT_HEADERS, HttpClient, Refused, media_type, redact
 from flows.registry import Source
 from flows.robots import ALLOW_ALL, RobotsRules, parse_robots, robots_url
 
@@ -223,11 +223,17 @@ class Fetcher:
     def _fetch(
         self, source_id: str, url: str, role: str, previous: dict[str, dict[str, Any]], accept: frozenset[str] | None = REPORT_TYPES
     ) -> FetchedDocument:
-        """GET url (conditionally when the archive knows it), archive the body or the revalidation, describe it."""
-        before = previous.get(url)
+        """GET url (conditionally when the archive knows it), archive the body or the revalidation, describe it.
+
+        Records keep the URL without its secrets (a token in the query, a password before the host): they are
+        keyed, named and shown by that form.
+        """
+        key = redact(url)
+        before = previous.get(key)
         check = None if role == "robots" else (lambda hop: self._check_robots(source_id, hop, previous))
         reply = self.client.get(url, accept=accept, headers=conditional_headers(before), check=check)
-        record: dict[str, Any] = {"source_id": source_id, "url": url, "final_url": reply.url, "role": role, "status": reply.status}
+        record: dict[str, Any] = {"source_id": source_id, "url": key, "final_url": redact(reply.url), "role": role,
+                                  "status": reply.status}
         if reply.status == 304:
             if before is None:
                 raise Refused(url, "http-status", "304 to a request that was not conditional", 304)
@@ -240,8 +246,8 @@ class Fetcher:
         else:
             assert reply.body is not None
             stored = self.archive.put(reply.body, record)
-        previous[url] = {"sha256": stored.sha256, **record}
-        return _document(previous[url], reply.status)
+        previous[key] = {"sha256": stored.sha256, **record}
+        return _document(previous[key], reply.status)
 
     def _check_robots(self, source_id: str, url: str, previous: dict[str, dict[str, Any]]) -> None:
         """Refuse url when its host's robots.txt (read on first contact this run) disallows it."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import email.utils
 import math
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,17 +19,34 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # the response headers a record keeps: enough to revalidate and to decode the body
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-length")
 _CHUNK = 64 * 1024
+REDACTED = "REDACTED"
+# query parameters that carry a secret: the name, or its last part after '_' or '-' (access_token, X-Amz-Signature)
+_SECRET_PARAM = re.compile(
+    r"(?P<name>[?&;](?:[\w.~%-]*[_-])?(?:token|key|apikey|secret|password|passwd|pwd|pass|sig|signature|auth|"
+    r"authorization|session|sessionid|sid|credential|credentials)=)[^&;#\s'\"<>]*",
+    re.IGNORECASE,
+)
+_USERINFO = re.compile(r"(?P<scheme>\b[a-z][a-z0-9+.-]*://)[^/?#@\s'\"<>]+@", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """A URL, or a message quoting URLs, without their secrets: user:password@ and token-like query values.
+
+    Registry URLs may carry credentials; every URL that reaches a record, a log or a manifest goes through here.
+    """
+    return _SECRET_PARAM.sub(lambda m: m["name"] + REDACTED, _USERINFO.sub(lambda m: m["scheme"] + REDACTED + "@", text))
 
 
 class Refused(Exception):
     """A URL was not fetched; reason is a short code (robots, http-status, timeout, too-large, ...)."""
 
     def __init__(self, url: str, reason: str, detail: str = "", status: int | None = None):
-        self.url = url
+        # a refusal ends up in run summaries and manifests: its URL and detail never carry a secret
+        self.url = redact(url)
         self.reason = reason
-        self.detail = detail
+        self.detail = redact(detail)
         self.status = status
-        super().__init__(f"{url}: {reason}" + (f": {detail}" if detail else ""))
+        super().__init__(f"{self.url}: {reason}" + (f": {self.detail}" if self.detail else ""))
 
 
 @dataclass(frozen=True)
