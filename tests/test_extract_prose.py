@@ -184,6 +184,15 @@ ROWS = [
     ("The BLA carried out 62 attacks in 2020. Compared with 2019, they rose by 24 percent.", "2021-01-02",
      {(2020, "PAK", "nationalist-insurgents", "attacks", 62, None),
       (2020, "PAK", "nationalist-insurgents", "attacks_change_pct", 24, None)}),
+    # which figure of the sentence before: attacks when the part says who carried them out, people when it names victims
+    ("Militants carried out 310 attacks in 2019, killing 520 people. Of these, 130 were claimed by the TTP.", "2020-01-02",
+     {(2019, "PAK", "all", "attacks", 310, None), (2019, "PAK", "all", "killed", 520, None), (2019, "PAK", "ttp", "attacks", 130, None)}),
+    ("Militants carried out 310 attacks in 2019, killing 520 people. Of these, 230 were civilians.", "2020-01-02",
+     {(2019, "PAK", "all", "attacks", 310, None), (2019, "PAK", "all", "killed", 520, None),
+      (2019, "PAK", "all", "killed_civilians", 230, None)}),
+    ("Militants carried out 310 attacks in 2019, killing 520 people. Of these, 17 were suicide attacks.", "2020-01-02",
+     {(2019, "PAK", "all", "attacks", 310, None), (2019, "PAK", "all", "killed", 520, None),
+      (2019, "PAK", "all", "suicide_attacks", 17, None)}),
     # a change said of a dropped figure is dropped with it
     ("Militants killed 640 people in 2019. Of these, 120 were women, a rise of 12 percent.", "2020-01-02",
      {(2019, "PAK", "all", "killed", 640, None)}),

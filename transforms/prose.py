@@ -81,7 +81,7 @@ class _Carry:
     paragraph: int = -1
     paragraph_scope: str | None = None
     last_group: str | None = None
-    last_count: Counted | None = None  # the last count figure, for sentences that refer back to it
+    last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence that had any, for references back
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
 
@@ -161,18 +161,35 @@ def _link(readings: list[Reading]) -> None:
             )
 
 
-def _refer_back(low: str, readings: list[Reading], last: Counted | None) -> None:
+def _referent(low: str, position: int, counts: tuple[Counted, ...]) -> int | None:
+    """Which figure of the previous sentence a number refers to: an attack count when its clause says who carried
+    it out ("120 were claimed by the TTP"), a count of people when it names victims ("210 were civilians"), else the last."""
+    if not counts:
+        return None
+    clause = low[clause_start(low, position, lx.STRONG_BREAK) : clause_end(low, position, lx.STRONG_BREAK)]
+    wanted: tuple[str, ...] = ()
+    if lx.ATTACK_VERB.search(clause):
+        wanted = ("attacks", "operations")
+    elif lx.VICTIM.search(clause) or lx.EVENT_VERB.search(clause):
+        wanted = ("killed", "injured", "casualties")
+    preferred = [i for i, c in enumerate(counts) if c.base in wanted]
+    return preferred[-1] if preferred else len(counts) - 1
+
+
+def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) -> None:
     """Numbers that count what the previous sentence counted: "Of those killed, 177 were soldiers",
     "Of these, 356 were civilians", "The TTP alone carried out 87 of them", "They were 13 percent fewer"."""
     opening = lx.PARTITIVE_OPENING.match(low)
     for reading in readings:
         after = low[reading.mention.end :]
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
-            counts = any(r.base and not r.change for r in readings)
-            if last is None or counts or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low)):
+            own = any(r.base and not r.change for r in readings)
+            if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low)):
                 continue
+            reading.referent = len(counts) - 1
+            last = counts[-1]
             reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
-            reading.link_kind, reading.rule, reading.previous_sentence = "", "change-refers-back", True
+            reading.link_kind, reading.rule = "", "change-refers-back"
             continue
         if reading.rule != "unrecognised":
             continue
@@ -181,17 +198,24 @@ def _refer_back(low: str, readings: list[Reading], last: Counted | None) -> None
         elliptical = elliptical and lx.ELLIPTICAL_AFTER.match(after)  # "IS-K claimed 14.": the noun of the sentence before
         if not (opening and reading.mention.start >= opening.end()) and not lx.OF_THEM_AFTER.match(after) and not elliptical:
             continue
-        named = metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None
+        kind = lx.WERE_KIND.match(after)  # "Of these, 20 were suicide attacks": its own noun
+        named = metric_of_phrase(kind.group(0)) if kind else None
+        named = named or (metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None)
+        referent = _referent(low, reading.mention.start, counts)
         if named:
             reading.base, reading.victim, reading.suicide = named[:3]
-        elif last is not None:
-            reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
+        elif referent is not None:
+            chosen = counts[referent]
+            reading.base, reading.victim, reading.suicide = chosen.base, chosen.victim, chosen.suicide
         else:
             continue
         were = lx.WERE_VICTIM.match(after)
         if were and reading.base in ("killed", "injured", "casualties"):
             reading.victim = were.lastgroup
-        reading.drop, reading.rule, reading.previous_sentence = None, "refers-back", True
+        reading.drop, reading.rule, reading.referent = None, "refers-back", referent
+        by = lx.CLAIMED_BY_AFTER.match(after)
+        if by:  # "120 were claimed by the TTP": the group of this part
+            reading.phrase = (reading.mention.end + by.end(), min(len(low), reading.mention.end + by.end() + 40))
 
 
 def _respectively(low: str, readings: list[Reading]) -> None:
@@ -478,8 +502,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     unnamed = lx.UNNAMED_PERPETRATOR.search(low[:position]) and not any(m.start <= lx.UNNAMED_PERPETRATOR.search(low[:position]).start() < m.end for m in mentions)
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low[:position]):
         return None, "ambiguous-group"
-    if reading.previous_sentence and carry.last_count:
-        return carry.last_count.group, "refers-back"
+    if reading.referent is not None:
+        return carry.last_counts[reading.referent].group, "refers-back"
     if lx.COMBINED.search(low):
         return "all-violence", "combined-scope"
     if (reading.victim == "militants" or reading.base == "operations") and lx.STATE_FORCE_SUBJECT.search(low, strong_from, position):
@@ -522,7 +546,7 @@ def read_sentence(
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
     if not readings:
         return []
-    _refer_back(low, readings, carry.last_count)
+    _refer_back(low, readings, carry.last_counts)
     _respectively(low, readings)
     _link(readings)
     _inherit(readings)
@@ -567,8 +591,8 @@ def read_sentence(
             reading.drop = "no-metric"
             continue
         year = _year(low, reading, readings, years, spans, context, carry)
-        if reading.previous_sentence and carry.last_count and not any(m.role == "scope" for m in years):
-            year = carry.last_count.year  # "Of these, ..." and "They were 13% fewer" are about the previous figure's year
+        if reading.referent is not None and not any(m.role == "scope" for m in years):
+            year = carry.last_counts[reading.referent].year  # "Of these, ..." is about the previous figure's year
         reading.year = year
         if year is None:
             reading.drop = "no-year"
@@ -614,7 +638,8 @@ def read_sentence(
             carry.drops[reading.drop] += 1
     kept = [r for r in readings if not r.drop and r.group]
     counts = [r for r in kept if not r.change and r.year is not None]
-    carry.last_count = Counted(counts[-1].base, counts[-1].victim, counts[-1].suicide, counts[-1].year, counts[-1].group) if counts else None
+    if counts:
+        carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
     if kept:
         carry.last_group = kept[-1].group
         scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]

@@ -170,6 +170,12 @@ CHANGE_PRONOUN = re.compile(
     rf"|\b(?:they|these|those)\s+(?:\w+\s+)?(?:{UP_WORDS}|{DOWN_WORDS}|went)\b"
 )
 OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties)\b)")
+CLAIMED_BY_AFTER = re.compile(r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:claimed|carried\s+out|perpetrated|staged|conducted)\s+by\s")
+WERE_KIND = re.compile(r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|operations)\b")
+ATTACK_VERB = re.compile(
+    r"\b(?:claimed|carried\s+out|perpetrated|staged|conducted|launched|mounted|executed|behind|responsible\s+for"
+    r"|took\s+place|occurred|targeted)\b"
+)
 WERE_VICTIM = re.compile(
     r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"

@@ -31,7 +31,7 @@ class Reading:
     link: int | None = None  # index of the reading this one takes its metric and group from
     link_kind: str = ""  # apposition, breakdown, baseline, partitive, series, respectively
     in_parens: int = 0  # depth of parentheses around the number
-    previous_sentence: bool = False  # counts what the previous sentence counted ("Of these, ...", "They were 13% fewer")
+    referent: int | None = None  # which figure of the previous sentence it counts part of or changes ("Of these, ...")
     group: str | None = None
     group_rule: str = ""
     metric: str | None = None
