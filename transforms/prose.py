@@ -81,7 +81,7 @@ class _Carry:
     paragraph: int = -1
     paragraph_scope: str | None = None
     last_group: str | None = None
-    last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence that had any, for references back
+    last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence with numbers, for references back
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
 
@@ -638,8 +638,8 @@ def read_sentence(
             carry.drops[reading.drop] += 1
     kept = [r for r in readings if not r.drop and r.group]
     counts = [r for r in kept if not r.change and r.year is not None]
-    if counts:
-        carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
+    # a sentence whose numbers were all dropped ("Balochistan saw 120 attacks") leaves nothing to refer back to
+    carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
     if kept:
         carry.last_group = kept[-1].group
         scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]
