@@ -32,5 +32,10 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
+# The benchmark (BENCHMARKS.md), not part of `make test`: `make bench SIZES=1000` for a quicker run.
+SIZES ?= 1000 10000
+bench: install
+	$(BIN)/python -m tests.benchmarks.bench_pipeline --sizes $(SIZES)
+
 clean:
 	rm -rf $(VENV) .prefect data/raw data/published data/state
