@@ -303,6 +303,11 @@ THEY_SUBJECT = re.compile(
     r"\bthey\s+(?:\w+\s+)?(?:killed|injured|wounded|harmed|carried\s+out|conducted|claimed|caused|perpetrated|launched|staged"
     r"|mounted|were\s+responsible)\b"
 )
+# a sentence that opens by pointing back at the previous one's figures
+ANAPHOR_START = re.compile(
+    r"^\W*(?:(?:in\s+)?(?:these|those|the|such)\s+(?:[\w-]+\s+)?(?:attacks|incidents|operations|bombings|blasts|actions)\b"
+    r"|(?:in\s+)?(?:they|them|these|those)\b)"
+)
 ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
 OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
 
