@@ -64,6 +64,10 @@ class Counted:
     group: str
 
 
+# drops that say the figures are not of a country and a year: a sentence pointing back at them inherits them
+_SCOPE_DROPS = ("province", "sub-annual", "monthly", "cumulative", "global", "other-country", "several-countries", "single-incident")
+
+
 @dataclass(frozen=True)
 class _Named:
     """The groups around a sentence: its aliases, the named groups the vocabulary lacks, the group named before it."""
@@ -82,7 +86,7 @@ class _Carry:
     paragraph_scope: str | None = None
     last_group: str | None = None
     last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence with numbers, for references back
-    last_regional: bool = False  # that sentence's figures were a province's: "These attacks killed ..." are too
+    last_scope_drop: str | None = None  # why that sentence's figures were not national and yearly ("province")
     section_year: int | None = None
     drops: Counter[str] = field(default_factory=Counter)
 
@@ -582,8 +586,8 @@ def read_sentence(
         place = nearest_place(places, reading.mention.start, low)
         if reason is None and place is not None and place.region:
             reason = "province"
-        if reason is None and place is None and carry.last_regional and lx.ANAPHOR_START.match(low):
-            reason = "province"  # "Balochistan saw 120 attacks. These attacks killed 210 people."
+        if reason is None and place is None and carry.last_scope_drop and lx.ANAPHOR_START.match(low):
+            reason = carry.last_scope_drop  # "Balochistan saw 120 attacks. These attacks killed 210 people."
         if reason:
             reading.drop = reason
             continue
@@ -643,7 +647,8 @@ def read_sentence(
     counts = [r for r in kept if not r.change and r.year is not None]
     # a sentence whose numbers were all dropped ("Balochistan saw 120 attacks") leaves nothing to refer back to
     carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
-    carry.last_regional = not kept and any(r.drop == "province" for r in readings)
+    scope_drops = [r.drop for r in readings if r.drop in _SCOPE_DROPS]
+    carry.last_scope_drop = scope_drops[0] if scope_drops and not kept else None
     if kept:
         carry.last_group = kept[-1].group
         scopes = [r.group for r in kept if r.group in CATEGORY_SCOPES]
