@@ -161,6 +161,10 @@ def test_backfill_changes_only_the_cells_of_its_years(tmp_path, prefect_harness)
     assert changed_years and changed_years <= {2015, 2016}
     facts = pd.read_parquet(data_dir / "published" / "latest" / "facts.parquet")
     assert ((facts["document"] == "pk-2019-pips-revision.txt") & (facts["year"] == 2018)).sum() == 0
+    # the backfilled version rebuilds from the archive: its recipe carries the earlier documents over
+    from flows.rebuild import rebuild_version
+
+    assert rebuild_version(data_dir, after_summary["version"]).identical
 
 
 def test_bad_documents_are_quarantined_and_the_run_goes_on(tmp_path, prefect_harness):
@@ -174,3 +178,33 @@ def test_bad_documents_are_quarantined_and_the_run_goes_on(tmp_path, prefect_har
     manifest = json.loads((tmp_path / "data" / "published" / "latest" / "manifest.json").read_text())
     assert {q["document"] for q in manifest["quarantined"]} == set(reasons)
     assert manifest["degraded"] is True
+
+
+NEW_CELL = """url: https://reports.example.org/older-year
+title: Looking back at 2012
+published: 2013-01-06
+source_org: PIPS
+
+Militants carried out 1,577 terrorist attacks across Pakistan in 2012, the institute's yearly count shows.
+"""
+
+
+def test_a_new_document_makes_a_version_whose_diff_lists_exactly_its_cells(tmp_path, prefect_harness):
+    from flows.rebuild import rebuild_version
+    from flows.snapshots import diff_versions
+
+    registry = _copy_samples(tmp_path)
+    data_dir = tmp_path / "data"
+    first = nightly(sources=str(registry), data_dir=str(data_dir))
+    (tmp_path / "samples" / "pips" / "pk-2012-pips-look-back.txt").write_text(NEW_CELL)
+    second = nightly(sources=str(registry), data_dir=str(data_dir))
+    assert second["status"] == "published" and second["changes"] == {"added": 1}
+    changes = pd.read_parquet(data_dir / "published" / second["version"] / "changes.parquet")
+    assert changes[["change", "year", "country", "group", "metric", "new_value", "new_series"]].astype(str).values.tolist() == [
+        ["added", "2012", "PAK", "all", "attacks", "1577.0", "PIPS"]]
+    assert "1,577 terrorist attacks" in changes["evidence"][0]
+    diffed, text = diff_versions(data_dir / "published", first["version"], second["version"])
+    assert len(diffed) == 1 and "1 cells added, 0 changed, 0 removed" in text
+    for version in (first["version"], second["version"]):
+        report = rebuild_version(data_dir, version)
+        assert report.identical and report.same_code, report.lines()
