@@ -230,6 +230,13 @@ ROWS = [
      {(2019, "PAK", "ttp", "attacks", 150, None), (2019, "PAK", "nationalist-insurgents", "attacks", 80, None)}),
     ("In 2022 the TTP claimed 89 attacks. Islamic State's Khorasan branch claimed 14.", "2023-01-02",
      {(2022, "PAK", "ttp", "attacks", 89, None), (2022, "PAK", "islamic-state", "attacks", 14, None)}),
+    # a change with no number before it is said of the sentence's subject; 'killed or maimed' is casualties
+    ("The number of terrorist attacks continued to decline in 2018, falling by 29 percent from the previous year.", "2019-01-06",
+     {(2018, "PAK", "all", "attacks_change_pct", -29, None)}),
+    ("The conflict killed or maimed 10,450 civilians in 2017.", "2018-02-15", {(2017, "PAK", "all", "casualties_civilians", 10450, None)}),
+    # a subject listing every kind of perpetrator, the generic one first, is all of them
+    ("Militants, nationalist insurgents and violent sectarian groups carried out 262 attacks in 2018, which claimed 595 lives.",
+     "2019-01-06", {(2018, "PAK", "all", "attacks", 262, None), (2018, "PAK", "all", "killed", 595, None)}),
     # a place in a later clause with its own subject is not the number's place
     ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
      {(2016, "PAK", "all", "killed", 1830, None)}),
@@ -265,6 +272,9 @@ COUNTRY_ROWS = [
     # a country that opens the sentence is where its figures are
     ("Afghanistan, which led the index for years, fell to sixth place after deaths there dropped by 81 percent in 2023.",
      "2024-02-29", "PAK", {(2023, "AFG", "all", "killed_change_pct", -81, None)}),
+    ("The Taliban were blamed for 4,100 casualties in 2016, while Islamic State militants caused 850, a sharp increase.",
+     "2017-02-06", "AFG",
+     {(2016, "AFG", "afghan-taliban", "casualties", 4100, None), (2016, "AFG", "islamic-state", "casualties", 850, None)}),
     # a locative 'there' points back to the country named last
     ("Afghanistan ranked first on the index. Deaths from terrorism there rose to 7,100 in 2018.", "2019-11-20", "PAK",
      {(2018, "AFG", "all", "killed", 7100, None)}),
@@ -316,6 +326,7 @@ DROPPED = [
     ("The mission documented 4,900 civilian casualties (1,500 killed and 3,400 injured) between 1 January and 30 June 2022.",
      "2022-07-20"),
     ("The Hafiz Gul Bahadur group claimed 12 attacks in 2023.", "2024-01-02"),
+    ("The TTP and the Islamic State carried out 140 attacks in 2018.", "2019-01-06"),
     # global reports: countries outside the reference data, and one figure for several countries
     ("Balochistan saw 120 attacks in 2019. Of these, 40 were claimed by the BLA.", "2020-01-02"),
     ("In Khyber Pakhtunkhwa, 90 attacks were recorded in 2019. The attacks left 130 people dead and 200 injured.", "2020-01-02"),

@@ -504,6 +504,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         subject, ambiguous = subject_group(low, position, mentions, 0)
         if subject:
             return subject, "subject"
+    if ambiguous and lx.ALL_PERPETRATORS.match(low, strong_from):
+        return "all", "all-perpetrators"  # "Militants, nationalist insurgents and sectarian groups carried out 229 attacks"
     unnamed = lx.UNNAMED_PERPETRATOR.search(low[:position]) and not any(m.start <= lx.UNNAMED_PERPETRATOR.search(low[:position]).start() < m.end for m in mentions)
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low[:position]):
         return None, "ambiguous-group"

@@ -64,8 +64,14 @@ METRIC_NOUN = re.compile(
 )
 SUICIDE = re.compile(r"\bsuicide\b")
 
-UP_WORDS = r"increase[sd]?|increasing|rise|rises|rose|risen|rising|surge[sd]?|surging|jump(?:ed|s)?|hike|upsurge|spike[sd]?|growth|grew|climb(?:ed)?|soar(?:ed)?|up|higher|more"
-DOWN_WORDS = r"decline[sd]?|declining|decrease[sd]?|decreasing|drop(?:ped|s)?|fall|fell|fallen|reduction|reduced|dip(?:ped)?|plunge[sd]?|plummet(?:ed)?|down|lower|fewer|less|slump(?:ed)?"
+UP_WORDS = (
+    r"increase[sd]?|increasing|rise|rises|rose|risen|rising|surge[sd]?|surging|jump(?:ed|s|ing)?|hike|upsurge|spike[sd]?|spiking"
+    r"|growth|grew|grow(?:s|ing)?|climb(?:ed|s|ing)?|soar(?:ed|s|ing)?|up|higher|more"
+)
+DOWN_WORDS = (
+    r"decline[sd]?|declining|decrease[sd]?|decreasing|drop(?:ped|s|ping)?|fall|falls|falling|fell|fallen|reduction|reduced"
+    r"|dip(?:ped|s|ping)?|plunge[sd]?|plunging|plummet(?:ed|s|ing)?|down|lower|fewer|less|slump(?:ed|s|ing)?"
+)
 CHANGE_BEFORE = re.compile(
     rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|went\s+up|went\s+down|came\s+down)\s*(?:\(|(?:of|by|to)?\s*(?:about|nearly|almost|over|around|roughly|more\s+than|some|at\s+least|just\s+over|approximately|a\s+staggering|an?\s+)?)\s*$"
 )
@@ -96,7 +102,8 @@ VERB_AFTER = re.compile(
     re.VERBOSE,
 )
 VERB_BEFORE = re.compile(
-    r"""\b(?:(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost)
+    r"""\b(?:(?P<casualties>(?:killed|killing)\s+(?:or|and)\s+(?:injured|wounded|maimed)|(?:killed|killing)\s+or\s+injuring)
+      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost)
       |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
@@ -276,6 +283,11 @@ STATE_FORCE_SUBJECT = re.compile(
     r"\b(?:police|army|military|troops|soldiers|rangers|frontier\s+corps|fc|levies|counter[- ]terrorism\s+department|ctd"
     r"|law\s+enforcers|security\s+personnel|forces)\b(?:\s+[\w-]+){0,3}?\s+(?:killed|gunned\s+down|eliminated|neutrali[sz]ed"
     r"|conducted|carried\s+out|launched|staged|mounted)\b"
+)
+# a subject that lists every kind of perpetrator, opening with the generic one: all groups together
+ALL_PERPETRATORS = re.compile(
+    r"\W*(?:[\w\s]{0,40}?,\s*)?(?:the\s+)?(?:militants|terrorists|insurgents|militant\s+groups|terrorist\s+groups|armed\s+groups)\s*,"
+    r"[^.;:]{0,120}?\band\s+(?:other\s+|violent\s+)?[\w\s-]{0,30}?(?:groups|militants|insurgents|outfits)\b"
 )
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
 UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")

@@ -288,7 +288,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         nouns = list(lx.METRIC_NOUN.finditer(before, 0, clause_start(before, len(before))))
         if nouns:
             window = max(nouns[-2].end() if len(nouns) > 1 else 0, nouns[-1].start() - 40)
-            found = metric_of_phrase(before[window:])
+            found = metric_of_phrase(before[window : nouns[-1].end()])  # its victim is said before it, not after
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "elliptical"
             return True
@@ -382,7 +382,8 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     lead = min(cue_start, mention.hedge_start if mention.hedge_start is not None else mention.start)
     opener = low[clause_start(low, lead) : lead]
     if (
-        re.fullmatch(r"\s*(?:\w+\s+){0,3}", opener)
+        previous is not None  # with no number before, ", falling by 13 percent" is said of the sentence's subject
+        and re.fullmatch(r"\s*(?:\w+\s+){0,3}", opener)
         and metric_of_phrase(opener) is None
         and re.search(r"(?:,|–|—|\(|;|\s-)\s*(?:\w+\s+){0,3}$", low[:lead])
     ):
