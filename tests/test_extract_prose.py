@@ -237,6 +237,9 @@ ROWS = [
     # a subject listing every kind of perpetrator, the generic one first, is all of them
     ("Militants, nationalist insurgents and violent sectarian groups carried out 262 attacks in 2018, which claimed 595 lives.",
      "2019-01-06", {(2018, "PAK", "all", "attacks", 262, None), (2018, "PAK", "all", "killed", 595, None)}),
+    # the subject that suffered the deaths is their victim; two victim types at once are no metric
+    ("Civilians and soldiers together suffered 1,430 fatalities in 2022, while outlaws lost 810.", "2023-01-02",
+     {(2022, "PAK", "all", "killed_militants", 810, None)}),
     # a place in a later clause with its own subject is not the number's place
     ("Terrorism claimed 1,830 lives in 2016, with Balochistan accounting for 600 of them.", "2017-01-02",
      {(2016, "PAK", "all", "killed", 1830, None)}),

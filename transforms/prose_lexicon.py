@@ -178,6 +178,10 @@ CHANGE_PRONOUN = re.compile(
 )
 OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties)\b)")
 CLAIMED_BY_AFTER = re.compile(r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:claimed|carried\s+out|perpetrated|staged|conducted)\s+by\s")
+VICTIM_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:while|whereas|and|but)\s+)(?P<subject>[^,;:.]{2,60}?)\s+(?:together\s+|also\s+)?"
+    r"(?:suffered|lost|sustained|bore)\s+(?:[\w-]+\s+){0,2}$"
+)
 WERE_KIND = re.compile(r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|operations)\b")
 ATTACK_VERB = re.compile(
     r"\b(?:claimed|carried\s+out|perpetrated|staged|conducted|launched|mounted|executed|behind|responsible\s+for"

@@ -406,6 +406,20 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     reading.rule = "change-following"
 
 
+def _victims_as_subject(low: str, mention: NumberMention, reading: Reading) -> None:
+    """"Outlaws lost 934": the subject that suffered the deaths is their victim type; "civilians and security
+    personnel together suffered 1,612 fatalities" counts two victim types at once, which no metric is."""
+    lead = mention.hedge_start if mention.hedge_start is not None else mention.start
+    suffered = lx.VICTIM_SUBJECT.search(low, 0, lead)
+    if not suffered:
+        return
+    kinds = {m.lastgroup for m in lx.VICTIM.finditer(suffered.group("subject"))}
+    if len(kinds) > 1:
+        reading.drop = "mixed-victims"
+    elif kinds and reading.victim is None:
+        reading.victim = kinds.pop()
+
+
 def _subject_victim(low: str, position: int) -> str | None:
     """The victim type a clause's subject names ('Outlaws ... suffered a 26.5pc increase in fatalities').
 
@@ -453,6 +467,8 @@ def read_numbers(
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.base in ("killed", "injured", "casualties") and not reading.drop:
+            _victims_as_subject(low, mention, reading)
         if reading.base and _SUCH.match(low, mention.end):
             # "two such attacks", "three similar bombings": the kind of an earlier figure of the sentence
             earlier = next((r for r in reversed(readings) if r.base == reading.base and not r.change), None)
