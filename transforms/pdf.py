@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections import Counter
 
 import pdfplumber
@@ -11,6 +12,11 @@ from transforms.layout import TableBlock, assemble, collapse_lines, collapse_whi
 from transforms.model import Document, DocumentError, DocumentTooLarge, NoTextLayer, UnreadableDocument
 
 MAX_PAGES = 500
+# what all of a PDF's compressed streams may inflate to: pdfminer inflates a stream whole, in memory, so a
+# few hundred kB of zeros deflated would otherwise become gigabytes (a compression bomb)
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+_INFLATE_CHUNK = 1 << 16
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
 # pdfplumber's None cells are positions covered by a merged cell; finding the cover is quadratic, so only in small tables
 MAX_FILL_CELLS = 5_000
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
@@ -186,8 +192,41 @@ def _describe(error: Exception) -> str:
     return f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
 
 
-def parse_pdf(raw: bytes, name: str, *, max_pages: int = MAX_PAGES) -> Document:
+def _inflated_size(data: memoryview, start: int, budget: int) -> int:
+    """Bytes the zlib stream at `start` inflates to, counted chunk by chunk; stops a byte past the budget."""
+    inflater = zlib.decompressobj()
+    size, position = 0, start
+    pending = data[position : position + _INFLATE_CHUNK]
+    try:
+        while True:
+            size += len(inflater.decompress(pending, min(budget - size + 1, _INFLATE_CHUNK)))
+            if size > budget or inflater.eof:
+                return size
+            pending = inflater.unconsumed_tail
+            if not pending:
+                position += _INFLATE_CHUNK
+                if position >= len(data):
+                    return size
+                pending = data[position : position + _INFLATE_CHUNK]
+    except zlib.error:  # not Flate data (an image, a broken stream): pdfminer reads what it can of it
+        return size
+
+
+def inflated_size(raw: bytes, limit: int = MAX_INFLATED_BYTES) -> int:
+    """What the Flate streams of a PDF inflate to in all, without holding it; counting stops once past limit."""
+    data = memoryview(raw)
+    total = 0
+    for match in _STREAM_START.finditer(raw):
+        total += _inflated_size(data, match.end(), limit - total)
+        if total > limit:
+            break
+    return total
+
+
+def parse_pdf(raw: bytes, name: str, *, max_pages: int = MAX_PAGES, max_inflated: int = MAX_INFLATED_BYTES) -> Document:
     """A Document from the bytes of a PDF with a text layer; every failure is a DocumentError naming the file."""
+    if inflated_size(raw, max_inflated) > max_inflated:
+        raise DocumentTooLarge(name, f"its compressed streams inflate to more than {max_inflated} bytes")
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             if not pdf.pages:
