@@ -246,6 +246,13 @@ ROWS = [
     # 'puts X at N'
     ("The monitor puts violence-related deaths in 2020 at 1,212, compared with 980 in 2019.", "2021-01-02",
      {(2020, "PAK", "all-violence", "killed", 1212, None), (2019, "PAK", "all-violence", "killed", 980, None)}),
+    # totals said to combine attacks with the state's operations
+    ("The think tank logged 2,310 violence-linked deaths across the country in 2023.", "2024-01-02",
+     {(2023, "PAK", "all-violence", "killed", 2310, None)}),
+    ("Insurgent attacks and the army's counterinsurgency operations left 1,800 people dead in 2016.", "2017-01-04",
+     {(2016, "PAK", "all-violence", "killed", 1800, None)}),
+    ("Its tally, which combines militant attacks with security operations, reached 940 incidents in 2014.", "2015-01-04",
+     {(2014, "PAK", "all-violence", "incidents", 940, None)}),
 ]
 
 
@@ -275,6 +282,9 @@ COUNTRY_ROWS = [
     # a country that opens the sentence is where its figures are
     ("Afghanistan, which led the index for years, fell to sixth place after deaths there dropped by 81 percent in 2023.",
      "2024-02-29", "PAK", {(2023, "AFG", "all", "killed_change_pct", -81, None)}),
+    # a text that never names its country is about the country of the provinces it names
+    ("Terrorist attacks killed 730 people in 2017. Sindh and Balochistan together lost 310 lives.", "2018-01-02", None,
+     {(2017, "PAK", "all", "killed", 730, None)}),
     ("The Taliban were blamed for 4,100 casualties in 2016, while Islamic State militants caused 850, a sharp increase.",
      "2017-02-06", "AFG",
      {(2016, "AFG", "afghan-taliban", "casualties", 4100, None), (2016, "AFG", "islamic-state", "casualties", 850, None)}),

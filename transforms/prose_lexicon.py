@@ -306,10 +306,11 @@ NATIONAL_MILITANTS = re.compile(
 
 # totals that combine militant attacks with operations or other violence
 COMBINED = re.compile(
-    r"\bcombin(?:ing|ed|ation)\b|\bterror\s+and\s+counter[- ]terror\w*|\bviolence[- ]related\b"
+    r"\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
-    r"[^.;]{0,25}\band\s+(?:counter[- ]\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
-    r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolent\s+incidents\b"
+    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
+    r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
+    r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b"
 )
 ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"
