@@ -253,6 +253,15 @@ ROWS = [
      {(2016, "PAK", "all-violence", "killed", 1800, None)}),
     ("Its tally, which combines militant attacks with security operations, reached 940 incidents in 2014.", "2015-01-04",
      {(2014, "PAK", "all-violence", "incidents", 940, None)}),
+    # attacks counted as times or occasions; drone strikes over Pakistan are American
+    ("Suicide bombers struck 41 times in 2012, killing 620 people.", "2013-01-03",
+     {(2012, "PAK", "all", "suicide_attacks", 41, None), (2012, "PAK", "all", "suicide_killed", 620, None)}),
+    ("US drones hit targets in the tribal belt on 72 occasions in 2011, killing about 480 people.", "2012-01-04",
+     {(2011, "PAK", "us-forces", "attacks", 72, None), (2011, "PAK", "us-forces", "killed", 480, None)}),
+    ("In 2012, 46 drone strikes killed 310 people.", "2013-01-04",
+     {(2012, "PAK", "us-forces", "attacks", 46, None), (2012, "PAK", "us-forces", "killed", 310, None)}),
+    # attacks no group claimed; harm neither side was blamed for
+    ("In 2021, 95 attacks went unclaimed.", "2022-01-04", {(2021, "PAK", "unknown-militants", "attacks", 95, None)}),
 ]
 
 
@@ -347,6 +356,15 @@ DROPPED = [
     ("Nigeria recorded 1,900 deaths from terrorism in 2019, while Somalia saw 610.", "2020-11-20"),
     ("The Islamic State was responsible for 1,420 deaths in Iraq and Syria in 2019.", "2020-11-20"),
     ("Khyber Pakhtunkhwa, home to most of the violence, recorded 290 attacks, about 55 percent of the national total.", "2020-01-01"),
+    # a month or a region of several countries as the subject; one attack; a link to another story
+    ("March was the deadliest month of 2014, when 210 people were killed in terrorist attacks.", "2015-01-02"),
+    ("October alone saw 130 deaths in 2019.", "2020-01-02"),
+    ("The NWFP was again the worst-hit province with 840 attacks in 2010.", "2011-01-02"),
+    ("Fata suffered 260 attacks in 2011.", "2012-01-02"),
+    ("Central Asia recorded 95 terrorism deaths in 2019.", "2020-11-20"),
+    ("The worst of them was the car bomb that ripped through a market in May, killing 88 people.", "2014-01-03"),
+    ("Army Says Foreign Militants Behind Attack That Killed 17 Policemen", "2023-07-01"),
+    ("Read more: Terrorist attacks rose 18pc in 2020, think tank says", "2021-01-03"),
 ]
 
 

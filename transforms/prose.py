@@ -291,7 +291,7 @@ def _suicide_context(low: str, reading: Reading) -> bool:
     before = low[:start]
     before = re.sub(r"(?:–|—|,)\s*(?:including|includ\w+|such\s+as)[^–—,]*(?:–|—|,)?", lambda m: " " * len(m.group(0)), before)
     before = blank_parens(before)
-    attacks = list(re.finditer(r"(?:[\w-]+\s+){0,2}(?:attacks|bombings|blasts|incidents)\b", before))
+    attacks = list(re.finditer(r"(?:[\w-]+\s+){0,2}(?:attacks|bombings|blasts|incidents|bombers)\b", before))
     return bool(attacks) and "suicide" in attacks[-1].group(0)
 
 
@@ -555,6 +555,9 @@ def read_sentence(
             carry.section_year = None
     readings, drops = read_numbers(low, mentions, spans)
     carry.drops.update(drops)
+    if lx.LINK_LINE.match(low):
+        carry.drops.update({"link-to-other-story": len(readings)})
+        return []
     if carry.paragraph != sentence.paragraph:
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
     if not readings:

@@ -33,7 +33,8 @@ _DISTRIBUTION_BEFORE = re.compile(
 )
 _PLACE_VERB_AFTER = re.compile(
     r"^(?:\s*\([^)]{1,40}\))?(?:\s*,\s*in\s+particular\s*,)?\s*(?:alone\s+)?(?:saw|witnessed|recorded|remained|suffered|experienced"
-    r"|accounted|accounting|registered|topped|faced|bore|continued|reported|was\s+the|were\s+the|had\s+the)\b",
+    r"|accounted|accounting|registered|topped|faced|bore|continued|reported|lost"
+    r"|(?:was|were|had|remained)\s+(?:again\s+|also\s+|still\s+|once\s+again\s+)?the)\b",
     re.IGNORECASE,
 )
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
@@ -76,7 +77,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         before = sentence[: mention.start]
         if _DISTRIBUTION_BEFORE.search(before):
             continue
-        at_start = not before.strip(" \t\"“‘'")
+        at_start = before.strip(" \t\"“‘'").lower() in ("", "the")
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
         if _LOCATIVE_BEFORE.search(before) or followed or (at_start and not re.match(r"^\s*[:\-–—]", sentence[mention.end :])):
             places.append(Place(mention.start, mention.end, vocabulary.region_country(mention.target), True))

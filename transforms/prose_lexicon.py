@@ -208,6 +208,7 @@ SUB_ANNUAL = re.compile(
     r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
+    r"|\b(?:deadliest|bloodiest|worst|most\s+violent|calmest|quietest|least\s+violent)\s+month\b"
 )
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # a period between two dates or months, run on the sentence as written: "from 1 January to 30 June 2021"
@@ -221,6 +222,9 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|that)\b[^,;()]*(?:,|$)")
 MONTH_PHRASE = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f)\s+(?:early\s+|mid-|late\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    # a month as the subject: "November alone saw 200 deaths", "December recorded nine attacks"
+    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+(?:alone\s+|also\s+)?"
+    r"(?:was|saw|witnessed|recorded|registered|remained|proved|accounted)\b"
 )
 CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:operation|offensive|launch|start|beginning|inception|adoption|implementation|introduction|takeover)"
@@ -236,8 +240,9 @@ SINCE_YEAR = re.compile(
 DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
 MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
 SINGLE_INCIDENT = re.compile(
-    r"\b(?:the|a|an|one|single|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|assault|strike|incident|raid)\b(?!s)"
-    r"(?!\s+(?:on\s+average|per))"
+    r"\b(?:the|a|an|one|single|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|bomb|blast|explosion|assault|strike|incident|raid)\b(?!s)"
+    r"(?!\s+(?:on\s+average|per|attacks|blasts|explosions|strikes))"
+    r"|\b(?:attack|bombing|bomb|blast|explosion|assault|ambush)\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b"
 )
 SINGLE_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|assault|incident|ambush)\b(?!s)")
 WEEKDAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
@@ -265,7 +270,11 @@ OTHER_COUNTRY = re.compile(
     r"|New\s+Zealand|Australia|Canada)\b"
 )
 PLACE_LIST = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
-GLOBAL = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b")
+GLOBAL = re.compile(
+    r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b"
+    r"|\b(?:south|central|southeast|south-east|west)\s+asia\b|\bsub-saharan\s+africa\b|\bmiddle\s+east\b|\bnorth\s+africa\b"
+    r"|\bthe\s+sahel\b|\bmena\b|\bany\s+(?:other\s+)?region\b"
+)
 INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
 
 # a perpetrator before the number: "<group> carried out / was responsible for / claimed / killed ..."
@@ -280,6 +289,11 @@ THERE = re.compile(
     r"\b(?!while\b|but\b|and\b|as\b|if\b|when\b|where\b|that\b|since\b|because\b|though\b|although\b)\w+\s+there\b"
     r"(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|might|must|should|seems?|appears?|remains?|being|been|be|exists?|existed)\b)"
 )
+# a line that points to another story ("Related: ...", "Also read: ..."): its figures are that story's
+LINK_LINE = re.compile(r"^\W*(?:related(?:\s+stor(?:y|ies))?|also\s+read|read\s+more|read\s+also|see\s+also|more\s+on\s+this)\s*:")
+# "suicide bombers struck 87 times", "drones fired missiles on 34 occasions": attacks counted as times
+TIMES_AFTER = re.compile(r"^\s+(?:times|occasions)\b")
+ATTACK_ACT = re.compile(r"\b(?:struck|strike|attacked|hit|fired|bombed|raided|carried\s+out\s+(?:\w+\s+)?(?:attacks|strikes))\b")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
 # state forces as the subject: their kills are of militants in operations

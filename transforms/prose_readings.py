@@ -164,6 +164,8 @@ def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool
             return True
         reading.drop = "no-metric"
         return True
+    if head.group(0) == "times" and not mods.strip():
+        return False  # "struck 41 times": how often, read from the verb before it
     reading.drop = "subgroup" if lx.SUBGROUP.fullmatch(head.group(0)) else "not-a-count"
     reading.rule = f"noun-{head.group(0)}"
     return True
@@ -236,6 +238,13 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if before_verb and before_verb.lastgroup != "left":
         _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
         return True
+    if lx.TIMES_AFTER.match(after):
+        subject_from = clause_start(before, len(before), lx.STRONG_BREAK)
+        if lx.ATTACK_ACT.search(before, subject_from):
+            reading.base, reading.rule = "attacks", "struck-times"
+            reading.suicide = bool(lx.SUICIDE.search(before, subject_from))
+            reading.phrase = (subject_from, len(before))  # the attackers are named before: "American drones fired ..."
+            return True
     if lx.TREND_TO.search(before):
         subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
         found = metric_of_phrase(subject)
