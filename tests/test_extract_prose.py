@@ -262,6 +262,30 @@ ROWS = [
      {(2012, "PAK", "us-forces", "attacks", 46, None), (2012, "PAK", "us-forces", "killed", 310, None)}),
     # attacks no group claimed; harm neither side was blamed for
     ("In 2021, 95 attacks went unclaimed.", "2022-01-04", {(2021, "PAK", "unknown-militants", "attacks", 95, None)}),
+    # attribution: whose the figures are comes after them
+    ("The institute attributed 140 of the 2017 attacks to the TTP, 55 to Baloch separatists and 9 to Daesh.", "2018-01-03",
+     {(2017, "PAK", "ttp", "attacks", 140, None), (2017, "PAK", "nationalist-insurgents", "attacks", 55, None),
+      (2017, "PAK", "islamic-state", "attacks", 9, None)}),
+    # a breakdown opened by its total's noun; a part of the total taken by a claimant
+    ("Among the dead in 2020 were 190 soldiers, 240 civilians and 35 militants.", "2021-01-04",
+     {(2020, "PAK", "all", "killed_security", 190, None), (2020, "PAK", "all", "killed_civilians", 240, None),
+      (2020, "PAK", "all", "killed_militants", 35, None)}),
+    ("In 2013, 51 of the attacks were sectarian.", "2014-01-04", {(2013, "PAK", "sectarian", "attacks", 51, None)}),
+    ("Terrorists carried out 700 attacks in 2012. Lashkar-e-Jhangvi claimed 31 of these sectarian attacks.", "2013-01-04",
+     {(2012, "PAK", "all", "attacks", 700, None), (2012, "PAK", "lashkar-e-jhangvi", "attacks", 31, None)}),
+    # 'it' after a sentence naming the group; the state's operations counted with the attacks
+    ("The TTP remained the most active group. It carried out 260 attacks in 2019.", "2020-01-04",
+     {(2019, "PAK", "ttp", "attacks", 260, None)}),
+    ("Terrorist attacks and the army's counter-terrorism operations killed 940 people in 2016.", "2017-01-04",
+     {(2016, "PAK", "all-violence", "killed", 940, None)}),
+    ("The portal counts militant attacks and the operations of the security forces alike. Such violence killed 3,120 people "
+     "in 2015.", "2016-01-04", {(2015, "PAK", "all-violence", "killed", 3120, None)}),
+    # the parts of a total in brackets; a group that names the dead; a group that had fighters
+    ("IS was blamed for 1,310 (420 deaths and 890 injured) in 2017.", "2018-02-15",
+     {(2017, "PAK", "islamic-state", "casualties", 1310, None), (2017, "PAK", "islamic-state", "killed", 420, None),
+      (2017, "PAK", "islamic-state", "injured", 890, None)}),
+    ("Government troops killed over 7,000 Taliban fighters in operations in 2019.", "2020-01-04",
+     {(2019, "PAK", "security-forces", "killed_militants", 7000, None)}),
 ]
 
 

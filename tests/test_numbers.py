@@ -20,6 +20,7 @@ def _one(text):
         ("three hundred and forty militants", 340, None, "count", False),
         ("thirty-two soldiers", 32, None, "count", False),
         ("a dozen policemen", 12, None, "count", False),
+        ("two dozen bombings", 24, None, "count", False),
         ("dozens of civilians", 12, None, "count", True),
         ("tens of villagers", 10, None, "count", True),
         ("hundreds of fighters", 100, None, "count", True),

@@ -11,7 +11,7 @@ Conventions:
 - A hedge right before a number ("nearly", "over", "at least", "around", "more than", "almost",
   "roughly", "some", "about", ...) sets approx on that number only. "As many as" is emphasis, not a hedge.
 - Vague quantities follow ACLED's convention: "tens" -> 10, "dozens" -> 12, "hundreds" -> 100
-  (and "thousands" -> 1000, "hundreds of thousands" -> 100000), always approx. "a dozen" is 12.
+  (and "thousands" -> 1000, "hundreds of thousands" -> 100000), always approx. "a dozen" is 12, "two dozen" 24.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ _VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 # a run of number words: "two hundred and fifty", "twenty-five", "a dozen", "one thousand two hundred"
-_WORD_NUMBER = rf"\b(?:(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*|a\s+dozen|a\s+hundred|a\s+thousand)\b"
+_WORD_NUMBER = rf"\b(?:(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*(?:\s+dozen)?|a\s+dozen|a\s+hundred|a\s+thousand)\b"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?"
 _AMOUNT = rf"(?:{_DIGITS})(?:\s+(?:million|billion))?|{_WORD_NUMBER}"
 _PERCENT_SIGN = r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|percentage points\b)"
@@ -129,6 +129,9 @@ def parse_number_words(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
     if words[:2] in (["a", "dozen"],):
         return 12 if len(words) == 2 else None
+    if len(words) > 1 and words[-1] == "dozen":  # "two dozen" -> 24
+        dozens = parse_number_words(" ".join(words[:-1]))
+        return dozens * 12 if dozens is not None else None
     if words and words[0] == "a":
         words = ["one", *words[1:]]
     if not words:

@@ -470,9 +470,25 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     limit = None
     if following:
         limit = following[0].mention.hedge_start if following[0].mention.hedge_start is not None else following[0].mention.start
+    if lx.ATTRIBUTED.search(low, 0, position):
+        to = lx.ATTRIBUTED_TO.match(low[reading.mention.end :])
+        if to:
+            to_end = reading.mention.end + to.end()
+            named_to = [m for m in mentions if to_end <= m.start <= to_end + 12 and not m.target]
+            return (named_to[0].group, "attributed-to") if named_to else (None, "ambiguous-group")
+    if reading.base == "fighters":
+        owner = next((m for m in reversed(mentions) if m.end <= position and lx.OWNER_HAD.match(low[m.end : position])), None)
+        if owner is not None:
+            return owner.group, "owner-had"
     in_phrase = phrase_group(low, reading, mentions, limit)
     if in_phrase:
+        partitive = re.search(r"\bof\s+(?:these|those|the)\b", low[reading.mention.end : end])
+        subject, _ = subject_group(low, position, mentions) if partitive else (None, False)
+        if subject:
+            return subject, "subject"  # "The LeJ claimed 23 of these sectarian attacks": the claimant's share
         return in_phrase, "group-in-phrase"
+    if lx.IT_SUBJECT.match(low):
+        return (named.before, "pronoun-subject") if named.before else (None, "ambiguous-group")
     strong_from = clause_start(low, position, lx.STRONG_BREAK)
     for unknown_start, unknown_end in named.unknown:
         # a group the vocabulary does not know ("the Hafiz Gul Bahadur group claimed 12 attacks") is no one we count
@@ -485,7 +501,7 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if owner:
             return owner, "owner-of-strength"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
-        return "all", "stated-total"
+        return ("all-violence", "combined-total") if lx.COMBINED.search(low) else ("all", "stated-total")
     if lx.WITH_BEFORE.search(low, 0, position):
         # "<group> remained the main source of violence with 208 attacks": the sentence's subject
         first = next((m for m in mentions if not m.aside), None)
@@ -502,6 +518,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     previous = next((r for r in reversed(readings[:index]) if r.group), None)
     floor = previous.mention.end if previous else 0
     subject, ambiguous = subject_group(low, position, mentions, floor)
+    if subject == "security-forces" and lx.COMBINED.search(low, strong_from, position):
+        return "all-violence", "combined-subject"  # "Militant attacks and the military's operations killed 1,524"
     if subject:
         return subject, "subject"
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
@@ -560,6 +578,8 @@ def read_sentence(
         return []
     if carry.paragraph != sentence.paragraph:
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
+    if not readings and lx.COMBINED.search(low):
+        carry.paragraph_scope = "all-violence"  # "SATP counts fatalities of attacks and of operations alike. ..."
     if not readings:
         return []
     _refer_back(low, readings, carry.last_counts)
@@ -572,7 +592,7 @@ def read_sentence(
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
     ]
     before = None
-    if lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings):
+    if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings)) or lx.IT_SUBJECT.match(low):
         earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
         before = earlier[-1].target if earlier else None
     named = _Named(group_mentions, unknown, before)
@@ -655,7 +675,7 @@ def read_sentence(
         if reading.drop:
             carry.drops[reading.drop] += 1
     kept = [r for r in readings if not r.drop and r.group]
-    counts = [r for r in kept if not r.change and r.year is not None]
+    counts = [r for r in kept if not r.change and r.year is not None and r.link_kind != "baseline"]
     # a sentence whose numbers were all dropped ("Balochistan saw 120 attacks") leaves nothing to refer back to
     carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
     scope_drops = [r.drop for r in readings if r.drop in _SCOPE_DROPS]

@@ -208,9 +208,12 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     start, end = reading.phrase
     if end <= start:
         return None
-    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(low, start + 1)
+    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(blank_parens(low), start + 1)
     end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
+    if reading.victim == "militants" and reading.base in ("killed", "injured", "casualties"):
+        # "killed 11,000 Taliban fighters": the group names the dead, not who killed them
+        inside = [m for m in inside if not re.match(r"\s+(?:[\w-]+\s+)?(?:fighters|militants|insurgents|members|terrorists|cadres)\b", low[m.end :])]
     return _pick(inside) if inside else None
 
 

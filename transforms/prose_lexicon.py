@@ -163,7 +163,8 @@ PARTITIVE = re.compile(
 # a sentence that opens by taking part of what the previous one counted: "Of these, ...", "Of those killed, ..."
 PARTITIVE_OPENING = re.compile(
     r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
-    r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?\s*,"
+    r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
+    r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?\s*,"
 )
 # a sentence whose subject is the previous figure: "They were 13 percent fewer", "This was a 9% rise", "The figure is ..."
 ANAPHOR_OPENING = re.compile(
@@ -294,6 +295,18 @@ LINK_LINE = re.compile(r"^\W*(?:related(?:\s+stor(?:y|ies))?|also\s+read|read\s+
 # "suicide bombers struck 87 times", "drones fired missiles on 34 occasions": attacks counted as times
 TIMES_AFTER = re.compile(r"^\s+(?:times|occasions)\b")
 ATTACK_ACT = re.compile(r"\b(?:struck|strike|attacked|hit|fired|bombed|raided|carried\s+out\s+(?:\w+\s+)?(?:attacks|strikes))\b")
+# "PIPS attributed 89 of the attacks to the TTP, 79 to Baloch insurgents": whose they are comes after the number
+ATTRIBUTED = re.compile(r"\battribut(?:ed|es|ing|e)\b")
+ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bombings)\s+(?:claimed|carried\s+out)\s+by\s+)?(?:the\s+)?(?![\d.,])")
+# a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
+AMONG_WERE = re.compile(
+    r"\b(?:among|of)\s+(?:the|those)\s+(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
+    r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?\s+(?:were|was)\b"
+)
+# "It carried out 482 attacks": a sentence whose subject is the group the text named last
+IT_SUBJECT = re.compile(r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed|was\s+responsible|caused)\b")
+# whose fighters: "the Haqqani Network had some 3,000 fighters"
+OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
 # state forces as the subject: their kills are of militants in operations
@@ -325,6 +338,8 @@ COMBINED = re.compile(
     r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b"
+    r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
+    r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+by\b"
 )
 ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"

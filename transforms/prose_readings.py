@@ -120,6 +120,14 @@ def metric_of_phrase(phrase: str) -> tuple[str, str | None, bool, int, int] | No
 def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool:
     """Rules on the noun phrase right after the number: 'N <modifiers> <head>'."""
     after = low[mention.end :]
+    parts = re.match(r"^\s*\(\s*(\d[^()]*)\)", after)
+    if parts:
+        # "blamed for 2,181 (681 deaths and 1,500 injured)": the deaths and injuries are its parts
+        if re.search(r"\b(?:deaths|dead|killed)\b", parts.group(1)) and re.search(r"\b(?:injured|wounded|injuries)\b", parts.group(1)):
+            reading.base, reading.rule = "casualties", "casualties-by-parts"
+            reading.phrase = (mention.end, min(len(low), mention.end + parts.end() + 60))
+            return True
+        return False
     phrase = lx.NOUN_PHRASE.match(after)
     if not phrase:
         return False
@@ -212,6 +220,13 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     if shared:
         _apply_verb(reading, shared.lastgroup, "people-shared-verb")
         return True
+    among = None
+    for among in lx.AMONG_WERE.finditer(before):
+        pass
+    if among is not None and not re.search(r"[;.]", before[among.end() :]):
+        _apply_verb(reading, among.lastgroup, "among-the-dead-were")
+        reading.link_kind = "breakdown"
+        return True
     # a breakdown list: "577 people were killed including 356 civilians, 152 soldiers and 67 militants"
     verbs = list(lx.EVENT_VERB.finditer(before))
     if verbs and lx.LIST_INTRO.search(before, verbs[-1].end()):
@@ -238,6 +253,11 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if before_verb and before_verb.lastgroup != "left":
         _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
         return True
+    if lx.ATTRIBUTED_TO.match(after) and lx.ATTRIBUTED.search(before) and not lx.OF_THESE_AFTER.match(after):
+        # "... 79 to Baloch insurgent groups and 16 to ISKP": items of the attribution said before
+        reading.link_kind, reading.rule = "series", "attributed-to"
+        reading.phrase = (mention.end, min(len(low), mention.end + 60))
+        return True
     if lx.TIMES_AFTER.match(after):
         subject_from = clause_start(before, len(before), lx.STRONG_BREAK)
         if lx.ATTACK_ACT.search(before, subject_from):
@@ -251,7 +271,8 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "trend-to"
-            reading.phrase = (found[3], found[4])
+            # the whole subject, for a group named in it: "Attacks launched from across the border numbered 74"
+            reading.phrase = (len(before) - len(subject), len(before))
             return True
     put_at = lx.PUT_AT.search(before)
     if put_at:
@@ -264,7 +285,8 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if of_these:
         found = metric_of_phrase(of_these.group("noun"))
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
-        reading.rule, reading.phrase = "n-of-these", (mention.end, mention.end + of_these.end())
+        were = re.match(r"\s+(?:were|was)\s+[\w-]+", after[of_these.end() :])  # "97 of the attacks were sectarian"
+        reading.rule, reading.phrase = "n-of-these", (mention.end, mention.end + of_these.end() + (were.end() if were else 0))
         return True
     label = lx.LABEL_BEFORE.search(before)
     if label:
