@@ -76,6 +76,7 @@ class Archive:
             return
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.log, "a", encoding="utf-8") as handle:
+            handle.write(self._line_end())
             self._batch_log = handle
             try:
                 yield self
@@ -113,9 +114,18 @@ class Archive:
             return
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.log, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record, sort_keys=True) + "\n")
+            handle.write(self._line_end() + json.dumps(record, sort_keys=True) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
+
+    def _line_end(self) -> str:
+        """A newline when the log ends inside a line (torn by a killed writer): the next record must not join it."""
+        try:
+            with open(self.log, "rb") as handle:
+                handle.seek(-1, os.SEEK_END)
+                return "" if handle.read(1) == b"\n" else "\n"
+        except OSError:  # no log yet, or an empty one
+            return ""
 
     def get(self, sha256: str) -> bytes:
         """The stored bytes, checked against their hash."""

@@ -495,3 +495,19 @@ def test_two_runs_started_at_once_one_is_refused_and_nothing_breaks(tmp_path, se
     assert found["latest"] is not None and found["staging"] == []
     code, _, _ = run_to_end(lane, server_env, "again", zygote)
     assert code == 0 and "no change since snapshot" in (lane.root / "run-00-again.log").read_text()
+
+
+@pytest.mark.parametrize("batch", [False, True])
+def test_a_record_torn_by_a_killed_writer_does_not_swallow_the_next(tmp_path, batch):
+    from flows.archive import Archive
+
+    archive = Archive(tmp_path / "raw")
+    archive.put(b"first", {"path": "first.txt"})
+    with open(archive.log, "a", encoding="utf-8") as handle:
+        handle.write('{"sha256": "abc", "pa')  # the writer died in the middle of a line
+    if batch:
+        with archive.batch():
+            archive.put(b"second", {"path": "second.txt"})
+    else:
+        archive.put(b"second", {"path": "second.txt"})
+    assert [r["path"] for r in archive.records()] == ["first.txt", "second.txt"]
