@@ -286,6 +286,28 @@ ROWS = [
       (2017, "PAK", "islamic-state", "injured", 890, None)}),
     ("Government troops killed over 7,000 Taliban fighters in operations in 2019.", "2020-01-04",
      {(2019, "PAK", "security-forces", "killed_militants", 7000, None)}),
+    # the same metrics for another year; victims first and their noun after 'respectively'
+    ("Of those killed in 2016, 900 were civilians and 310 soldiers; the corresponding figures for 2015 were 1,100 and 340.",
+     "2017-01-04",
+     {(2016, "PAK", "all", "killed_civilians", 900, None), (2016, "PAK", "all", "killed_security", 310, None),
+      (2015, "PAK", "all", "killed_civilians", 1100, None), (2015, "PAK", "all", "killed_security", 340, None)}),
+    ("In 2018, civilians and soldiers accounted for 620 and 480 of the deaths respectively.", "2019-01-04",
+     {(2018, "PAK", "all", "killed_civilians", 620, None), (2018, "PAK", "all", "killed_security", 480, None)}),
+    # a filing date is not a month's figure; a rise with its own percent before 'from'
+    ("Peshawar, January 4, 2021 – Terrorist attacks rose 12% to 410 in 2020, up 12% from 366 the year before.", "2021-01-04",
+     {(2020, "PAK", "all", "attacks_change_pct", 12, None), (2020, "PAK", "all", "attacks", 410, None),
+      (2019, "PAK", "all", "attacks", 366, None)}),
+    # what state forces did: kills after 'actions against militants', losses in their operations
+    ("In 2022 security forces carried out 640 raids against militants, killing 1,150 of them.", "2023-01-04",
+     {(2022, "PAK", "security-forces", "operations", 640, None), (2022, "PAK", "security-forces", "killed_militants", 1150, None)}),
+    ("In 2019, 140 soldiers were killed in those operations.", "2020-01-04",
+     {(2019, "PAK", "security-forces", "killed_security", 140, None)}),
+    # a baseline after counts of two kinds: which one it compares is unclear
+    ("In 2019 there were 17 suicide bombings, which killed 210 people, down from 23 the year before.", "2020-01-03",
+     {(2019, "PAK", "all", "suicide_attacks", 17, None), (2019, "PAK", "all", "suicide_killed", 210, None)}),
+    # 'taking the number of X to N'
+    ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
+     {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),
 ]
 
 

@@ -140,7 +140,7 @@ def document_context(document: Document, vocabulary: Vocabulary, default_country
     )
 
 
-def _link(readings: list[Reading]) -> None:
+def _link(low: str, readings: list[Reading]) -> None:
     """Point each reading that refers to another (apposition, breakdown, baseline, series) at it."""
     for index, reading in enumerate(readings):
         kind = reading.link_kind
@@ -164,6 +164,13 @@ def _link(readings: list[Reading]) -> None:
             reading.link = next(
                 (i for i in [*earlier, *changes] if readings[i].base and readings[i].in_parens <= reading.in_parens), None
             )
+            clause_from = clause_start(low, reading.mention.start, lx.STRONG_BREAK)
+            kinds = {
+                readings[i].base for i in earlier
+                if readings[i].base and readings[i].in_parens <= reading.in_parens and readings[i].mention.start >= clause_from
+            }
+            if kind == "baseline" and reading.base is None and len(kinds) > 1 and reading.link in earlier:
+                reading.link = None  # "29 bombings, which killed 329 people, up from 14": bombings or deaths?
         elif kind == "breakdown":
             reading.link = next((i for i in earlier if readings[i].base == reading.base and not readings[i].victim), None)
         elif kind == "following":
@@ -246,6 +253,15 @@ def _respectively(low: str, readings: list[Reading]) -> None:
             reading.victim = victim.lastgroup if found[0] in ("killed", "injured", "casualties") else None
             reading.rule = reading.rule or "victims-respectively"
         return
+    if not nouns:
+        victims = list(lx.VICTIM.finditer(subject))
+        tail = low[run[-1].mention.end : run[-1].mention.end + 60]
+        found = metric_of_phrase(tail.split("respectively")[0])
+        if found and found[0] in ("killed", "injured", "casualties") and len(victims) == len(run) > 1:
+            for reading, victim in zip(run, victims):
+                reading.base, reading.victim, reading.suicide = found[0], victim.lastgroup, found[2]
+                reading.rule = reading.rule or "victims-respectively"
+            return
     if len(nouns) < len(run):
         for reading in run:
             reading.drop = "no-metric"
@@ -258,6 +274,28 @@ def _respectively(low: str, readings: list[Reading]) -> None:
         found = metric_of_phrase(subject[item_start:])
         reading.base, reading.victim, reading.suicide = found[0], found[1] or (shared.lastgroup if shared else None), found[2]
         reading.rule = reading.rule or "change-respectively"
+
+
+def _corresponding(low: str, readings: list[Reading]) -> None:
+    """'3 001 were civilians, 676 soldiers ...; the corresponding numbers for 2012 were 3 007 and 732': the same
+    metrics in the same order; a change said beside them is of an unclear year and dropped."""
+    marker = lx.CORRESPONDING.search(low)
+    if not marker:
+        return
+    earlier = [i for i, r in enumerate(readings) if r.mention.start < marker.start() and r.base and not r.change]
+    later = [r for r in readings if r.mention.start > marker.end()]
+    for reading in later:
+        if reading.change:
+            reading.drop = "ambiguous-year"
+    counts = [r for r in later if not r.change]
+    if len(earlier) != len(counts):
+        for reading in counts:
+            reading.drop = reading.drop or "ambiguous-metric"
+        return
+    for parent, reading in zip(earlier, counts):
+        first = readings[parent]
+        reading.base, reading.victim, reading.suicide = first.base, first.victim, first.suicide
+        reading.link, reading.link_kind, reading.rule, reading.referent, reading.drop = parent, "corresponding", "corresponding", None, None
 
 
 def _inherit(readings: list[Reading]) -> None:
@@ -466,7 +504,7 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     start, end = reading.phrase
     if end > start and lx.COMBINED.search(low, start, min(len(low), end + 40)):
         return "all-violence", "combined-in-phrase"
-    following = [r for r in readings[index + 1 :] if r.mention.start > reading.mention.end]
+    following = [r for r in readings[index + 1 :] if r.mention.start > reading.mention.end and r.in_parens <= reading.in_parens]
     limit = None
     if following:
         limit = following[0].mention.hedge_start if following[0].mention.hedge_start is not None else following[0].mention.start
@@ -539,6 +577,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "all-violence", "combined-scope"
     if (reading.victim == "militants" or reading.base == "operations") and lx.STATE_FORCE_SUBJECT.search(low, strong_from, position):
         return "security-forces", "state-force-subject"  # "police killed 85 terrorists", "the CTD conducted 40 raids"
+    if reading.victim == "security" and lx.IN_OPERATIONS.search(low, reading.mention.end, clause_end(low, reading.mention.end)):
+        return "security-forces", "losses-in-operations"  # "383 soldiers were killed in those operations"
     if reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
         return "security-forces", "militants-killed-in-operations"
     if reading.base == "operations":
@@ -584,7 +624,8 @@ def read_sentence(
         return []
     _refer_back(low, readings, carry.last_counts)
     _respectively(low, readings)
-    _link(readings)
+    _link(low, readings)
+    _corresponding(low, readings)
     _inherit(readings)
     aliases = vocabulary.find_groups(text, context.country)
     group_mentions = mark_group_mentions(text, aliases)
@@ -624,13 +665,18 @@ def read_sentence(
             continue
         if context.civilian_scope and reading.base in ("killed", "injured", "casualties") and reading.victim is None:
             reading.victim = "civilians"
+        if group == "security-forces" and reading.base == "killed" and reading.victim is None and lx.AGAINST_MILITANTS.search(low, 0, reading.mention.start):
+            reading.victim = "militants"  # "731 actions against militants, killing 1,706 of them"
         metric = _metric(reading, group, vocabulary)
         if metric is None:
             reading.drop = "no-metric"
             continue
         year = _year(low, reading, readings, years, spans, context, carry)
         if reading.referent is not None and not any(m.role == "scope" for m in years):
-            year = carry.last_counts[reading.referent].year  # "Of these, ..." is about the previous figure's year
+            referred = carry.last_counts[reading.referent]
+            # "Of the total, 26 were suicide attacks" after a sentence about deaths: the total is not that sentence's
+            same_kind = referred.base == reading.base or referred.base is None
+            year = referred.year if same_kind else year  # "Of these, ..." is about the previous figure's year
         reading.year = year
         if year is None:
             reading.drop = "no-year"

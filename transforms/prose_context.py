@@ -38,6 +38,8 @@ _PLACE_VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
+# a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
 _VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
@@ -79,7 +81,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             continue
         at_start = before.strip(" \t\"“‘'").lower() in ("", "the")
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
-        if _LOCATIVE_BEFORE.search(before) or followed or (at_start and not re.match(r"^\s*[:\-–—]", sentence[mention.end :])):
+        if _LOCATIVE_BEFORE.search(before) or followed or (at_start and not _DATELINE_AFTER.match(sentence[mention.end :])):
             places.append(Place(mention.start, mention.end, vocabulary.region_country(mention.target), True))
     country_mentions = vocabulary.find_countries(sentence)
     for mention in country_mentions:

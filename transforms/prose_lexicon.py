@@ -41,7 +41,7 @@ VICTIM = re.compile(
     (?P<civilians>\bcivilians?\b|\bnon-combatants\b)
     |(?P<security>\bsecurity\s+(?:forces?\s*)?(?:/\s*\w+\s+)?(?:personnel|officials|men|officers)\b
         |\bpersonnel\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
-        |\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
+        |\bofficers\b|\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
         |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))
         |\b(?:among|of)\s+(?:the\s+)?security\s+forces\b|\bpersonnel\b)
     |(?P<militants>\bmilitants\b|\bterrorists\b|\boutlaws\b|\binsurgents\b|\bjihadists\b|\bfighters\b
@@ -139,6 +139,7 @@ TREND_TO = re.compile(
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
+    r"|\b(?:taking|bringing|pushing|raising|took|brought|pushed|raised)\s+(?:the\s+)?(?:overall\s+)?(?:number|total|toll|tally|count)\s+of\s+[\w\s-]{2,40}?\s+to\s+$"
     r"|\b(?:reached|hit|touched)\s+(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+(?:[\w-]+\s+)?(?:high|low|peak)\s+of)\s+$"
 )
 # "the report puts violence-related fatalities at 853": a reporting verb, what it counts, then "at N"
@@ -150,13 +151,16 @@ PUT_AT = re.compile(
 STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
-RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*\s*,?\s+respectively\b")
+RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for)\s+$"
 )
 ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)]|,\s|$)")
-UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\s+$|\bto\s+\d[\d,]*\s+from\s+$")
+UP_FROM = re.compile(
+    r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?$"
+    r"|\bto\s+\d[\d,]*\s+from\s+$"
+)
 PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
 )
@@ -307,6 +311,10 @@ AMONG_WERE = re.compile(
 IT_SUBJECT = re.compile(r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed|was\s+responsible|caused)\b")
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
 OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
+# "the corresponding numbers for 2012 were 3 007, 732 and 2 472": the same metrics as the list before, another year
+CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?|counts?|tallies)\b")
+AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")
+IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such)\s+(?:operations|actions|raids)\b")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
 # state forces as the subject: their kills are of militants in operations
@@ -317,7 +325,7 @@ STATE_FORCE_SUBJECT = re.compile(
 )
 # a subject that lists every kind of perpetrator, opening with the generic one: all groups together
 ALL_PERPETRATORS = re.compile(
-    r"\W*(?:[\w\s]{0,40}?,\s*)?(?:the\s+)?(?:militants|terrorists|insurgents|militant\s+groups|terrorist\s+groups|armed\s+groups)\s*,"
+    r"\W*(?:[\w\s]{0,40}?,\s*)?(?:the\s+)?(?:militants|terrorists|insurgents|(?:militant|terrorist|armed)\s+(?:groups|outfits|organi[sz]ations))\s*,"
     r"[^.;:]{0,120}?\band\s+(?:other\s+|violent\s+)?[\w\s-]{0,30}?(?:groups|militants|insurgents|outfits)\b"
 )
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"

@@ -265,9 +265,10 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
             reading.suicide = bool(lx.SUICIDE.search(before, subject_from))
             reading.phrase = (subject_from, len(before))  # the attackers are named before: "American drones fired ..."
             return True
-    if lx.TREND_TO.search(before):
+    trend = lx.TREND_TO.search(before)
+    if trend:
         subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
-        found = metric_of_phrase(subject)
+        found = metric_of_phrase(trend.group(0)) or metric_of_phrase(subject)  # "taking the number of casualties to"
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "trend-to"

@@ -7,6 +7,7 @@ A year mention has a role:
 - "span": several years together ("from 2015 to 2019", "2012-13", "since 2015" for an older year):
   a figure about a span is cumulative, not yearly.
 - "month": a month of a year ("in June 2014"): figures under it are sub-annual.
+- "dateline": the date a story was filed ("Islamabad, January 2, 2020 – ..."): says nothing about its figures.
 - "title": part of a publication's name ("Global Terrorism Index 2019"), which may be a year later than its data.
 """
 from __future__ import annotations
@@ -25,6 +26,8 @@ BASELINE = re.compile(
     r"(?:\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
+    # "up 12% from 366 the year before": the number after 'from' is the earlier year's
+    r"|\bfrom\s+(?=\d[\d,.]*\s+(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago))\b)"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|ago|before))\b"
     r"|\bagainst\s+(?=(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
@@ -46,6 +49,7 @@ _SPAN = re.compile(
     r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+_DATELINE_AFTER = re.compile(r"\s*(?:[–—:]|-\s|\(\w+\)\s*[–—:-])")
 _MONTH_YEAR = re.compile(
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?$"
@@ -108,6 +112,8 @@ def find_years(sentence: str, baselines: list[tuple[int, int]] | None = None) ->
         before = sentence[max(0, match.start() - 30) : match.start()]
         if _inside(match.start(), spans):
             role = "span"
+        elif _MONTH_YEAR.search(before) and _DATELINE_AFTER.match(sentence, match.end()) and re.search(r"\d", before):
+            role = "dateline"  # "Islamabad, January 2, 2020 – Pakistan recorded ...": when the story was filed
         elif _MONTH_YEAR.search(before):
             role = "month"
         elif _TITLE_YEAR.search(before):
