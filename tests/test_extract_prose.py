@@ -305,6 +305,15 @@ ROWS = [
     # a baseline after counts of two kinds: which one it compares is unclear
     ("In 2019 there were 17 suicide bombings, which killed 210 people, down from 23 the year before.", "2020-01-03",
      {(2019, "PAK", "all", "suicide_attacks", 17, None), (2019, "PAK", "all", "suicide_killed", 210, None)}),
+    # a victim type as the subject 'with N deaths'; 'such' after a kind named earlier in the sentence
+    ("In 2020, soldiers were the hardest-hit group with 410 deaths.", "2021-01-04",
+     {(2020, "PAK", "all", "killed_security", 410, None)}),
+    ("Suicide bombings became rarer, with three such attacks in 2021.", "2022-01-04",
+     {(2021, "PAK", "all", "suicide_attacks", 3, None)}),
+    # 'from the N recorded last year'
+    ("Militants carried out 940 attacks in the outgoing year, up 14pc from the 825 recorded last year.", "2023-12-30",
+     {(2023, "PAK", "all", "attacks", 940, None), (2023, "PAK", "all", "attacks_change_pct", 14, None),
+      (2022, "PAK", "all", "attacks", 825, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),
@@ -445,6 +454,21 @@ def test_a_monitor_named_after_a_country_keeps_its_country():
         "Militants carried out 310 attacks in Afghanistan last year, notes PIPS."
     )
     assert _figures(text, "2018-01-05", None, source_org="PIPS via a news site") == {(2017, "PAK", "all", "attacks", 310, None)}
+
+
+def test_suicide_attacks_stay_militant_under_a_combined_scope():
+    text = ("The centre recorded 1,900 violence-related fatalities in 2019.\n\n"
+            "Suicide bombers struck seven times during the year, killing 95 people.")
+    assert _figures(text, "2020-01-02") == {
+        (2019, "PAK", "all-violence", "killed", 1900, None), (2019, "PAK", "all", "suicide_attacks", 7, None),
+        (2019, "PAK", "all", "suicide_killed", 95, None)}
+
+
+def test_a_founding_year_in_a_heading_is_no_section_year():
+    text = "Centre for Conflict Studies, established 1998\n\nTerrorist attacks fell by 12 percent in 2019."
+    assert _figures(text, "2020-01-02") == {(2019, "PAK", "all", "attacks_change_pct", -12, None)}
+    text = "Centre for Conflict Studies, established 1998\n\nMilitant fatalities fell by 12 percent."
+    assert _figures(text, "2020-01-02") == {(2019, "PAK", "all", "killed_militants_change_pct", -12, None)}
 
 
 def test_scope_carries_to_the_next_sentence_of_a_paragraph():

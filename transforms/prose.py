@@ -587,9 +587,15 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return carry.last_group, "anaphora"
     if lx.ALL_SCOPE.search(low):
         return "all", "attack-scope"
+    # suicide attacks are militants' whatever the scope of the totals around them
+    militant_only = reading.suicide or (reading.base == "attacks" and lx.SUICIDE.search(low))
     if carry.paragraph == sentence_paragraph and carry.paragraph_scope:
+        if militant_only and carry.paragraph_scope == "all-violence":
+            return "all", "suicide-of-militants"
         return carry.paragraph_scope, "paragraph-scope"
     if carry.headline:
+        if militant_only and carry.headline == "all-violence":
+            return "all", "suicide-of-militants"
         return carry.headline, "headline-scope"
     return "all", "default-all"
 

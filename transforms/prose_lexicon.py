@@ -185,7 +185,9 @@ OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){
 CLAIMED_BY_AFTER = re.compile(r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:claimed|carried\s+out|perpetrated|staged|conducted)\s+by\s")
 VICTIM_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:while|whereas|and|but)\s+)(?P<subject>[^,;:.]{2,60}?)\s+(?:together\s+|also\s+)?"
-    r"(?:suffered|lost|sustained|bore)\s+(?:[\w-]+\s+){0,2}$"
+    r"(?:(?:suffered|lost|sustained|bore)\s+(?:[\w-]+\s+){0,2}"
+    # "Civilians remained the largest group of victims with 360 deaths"
+    r"|(?:remained|were|was)\s+the\s+(?:largest|biggest|main|worst-hit|hardest-hit|most\s+affected)\s+[\w\s-]{0,30}?\bwith\s+)$"
 )
 WERE_KIND = re.compile(r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|operations)\b")
 ATTACK_VERB = re.compile(

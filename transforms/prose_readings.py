@@ -506,5 +506,7 @@ def read_numbers(
             earlier = next((r for r in reversed(readings) if r.base == reading.base and not r.change), None)
             if earlier is not None:
                 reading.suicide, reading.victim = earlier.suicide, earlier.victim
+            elif reading.base == "attacks" and re.search(r"\bsuicide\s+(?:attacks|bombings|blasts)\b", low[: mention.start]):
+                reading.suicide = True  # "The number of suicide attacks fell, with eight such attacks in 2019"
         readings.append(reading)
     return readings, drops

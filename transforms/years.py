@@ -7,6 +7,7 @@ A year mention has a role:
 - "span": several years together ("from 2015 to 2019", "2012-13", "since 2015" for an older year):
   a figure about a span is cumulative, not yearly.
 - "month": a month of a year ("in June 2014"): figures under it are sub-annual.
+- "founding": when the publisher was set up ("established 1997").
 - "dateline": the date a story was filed ("Islamabad, January 2, 2020 – ..."): says nothing about its figures.
 - "title": part of a publication's name ("Global Terrorism Index 2019"), which may be a year later than its data.
 """
@@ -27,7 +28,7 @@ BASELINE = re.compile(
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
     # "up 12% from 366 the year before": the number after 'from' is the earlier year's
-    r"|\bfrom\s+(?=\d[\d,.]*\s+(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago))\b)"
+    r"|\bfrom\s+(?:the\s+)?(?=\d[\d,.]*\s+(?:(?:recorded|reported|registered|documented|seen)\s+)?(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b)"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|ago|before))\b"
     r"|\bagainst\s+(?=(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
@@ -49,6 +50,7 @@ _SPAN = re.compile(
     r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+_FOUNDED = re.compile(r"\b(?:established|founded|set\s+up|formed|incorporated|working\s+since|operating\s+since|active\s+since)\s+(?:in\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"\s*(?:[–—:]|-\s|\(\w+\)\s*[–—:-])")
 _MONTH_YEAR = re.compile(
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -112,6 +114,8 @@ def find_years(sentence: str, baselines: list[tuple[int, int]] | None = None) ->
         before = sentence[max(0, match.start() - 30) : match.start()]
         if _inside(match.start(), spans):
             role = "span"
+        elif _FOUNDED.search(before):
+            role = "founding"  # "established 1997", "working since 2011": about the publisher, not the figures
         elif _MONTH_YEAR.search(before) and _DATELINE_AFTER.match(sentence, match.end()) and re.search(r"\d", before):
             role = "dateline"  # "Islamabad, January 2, 2020 – Pakistan recorded ...": when the story was filed
         elif _MONTH_YEAR.search(before):
