@@ -314,6 +314,11 @@ ROWS = [
     ("Militants carried out 940 attacks in the outgoing year, up 14pc from the 825 recorded last year.", "2023-12-30",
      {(2023, "PAK", "all", "attacks", 940, None), (2023, "PAK", "all", "attacks_change_pct", 14, None),
       (2022, "PAK", "all", "attacks", 825, None)}),
+    # a list of every kind of attack is all of them; 'rose, by N per cent'
+    ("The country suffered 1,740 terrorist, nationalist and sectarian attacks in 2010.", "2011-01-04",
+     {(2010, "PAK", "all", "attacks", 1740, None)}),
+    ("Civilian and SF deaths rose, by 20 per cent and 31 per cent, respectively, in 2012.", "2013-01-04",
+     {(2012, "PAK", "all", "killed_civilians_change_pct", 20, None), (2012, "PAK", "all", "killed_security_change_pct", 31, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),
@@ -420,6 +425,7 @@ DROPPED = [
     ("The worst of them was the car bomb that ripped through a market in May, killing 88 people.", "2014-01-03"),
     ("Army Says Foreign Militants Behind Attack That Killed 17 Policemen", "2023-07-01"),
     ("Read more: Terrorist attacks rose 18pc in 2020, think tank says", "2021-01-03"),
+    ("The Middle East and North Africa saw 1,400 deaths from terrorism in 2019.", "2020-11-20"),
 ]
 
 

@@ -245,6 +245,9 @@ def _respectively(low: str, readings: list[Reading]) -> None:
     subject = blank_parens(low[clause_start(low, first, lx.STRONG_BREAK) : first])
     nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\bin\s+(?:\w+\s+)?$", subject[: m.start()])]
     victims = list(lx.VICTIM.finditer(subject, nouns[0].end())) if len(nouns) == 1 else []
+    if len(nouns) == 1 and len(victims) != len(run):
+        # "civilian and police deaths rose by ...": victims before the noun (searched past it, for lookaheads)
+        victims = [m for m in lx.VICTIM.finditer(subject) if m.start() < nouns[0].start()]
     if len(nouns) == 1 and len(victims) == len(run) > 1:
         # one metric, a list of victims: "the fatalities among civilians and soldiers were 463 and 500 respectively"
         found = metric_of_phrase(subject[nouns[0].start() :])

@@ -40,6 +40,7 @@ _PLACE_VERB_AFTER = re.compile(
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
+_KINDS_LIST_BEFORE = re.compile(r"\b(?:terrorist|militant|insurgent|terror)\s*,[\w\s,-]{0,30}?\band\s+$")
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
 _VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
@@ -213,6 +214,8 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(blank_parens(low), start + 1)
     end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
+    # "2,148 terrorist, insurgent and sectarian attacks": one kind in a list of every kind is not the group
+    inside = [m for m in inside if not _KINDS_LIST_BEFORE.search(low, max(start, m.start - 50), m.start)]
     if reading.victim == "militants" and reading.base in ("killed", "injured", "casualties"):
         # "killed 11,000 Taliban fighters": the group names the dead, not who killed them
         inside = [m for m in inside if not re.match(r"\s+(?:[\w-]+\s+)?(?:fighters|militants|insurgents|members|terrorists|cadres)\b", low[m.end :])]

@@ -32,7 +32,7 @@ HEAD = re.compile(
     re.VERBOSE,
 )
 NOUN_PHRASE = re.compile(
-    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*\s+or\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
+    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*(?:\s+or|,|\s+and)\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
     re.VERBOSE,
 )
 
@@ -41,7 +41,7 @@ VICTIM = re.compile(
     (?P<civilians>\bcivilians?\b|\bnon-combatants\b)
     |(?P<security>\bsecurity\s+(?:forces?\s*)?(?:/\s*\w+\s+)?(?:personnel|officials|men|officers)\b
         |\bpersonnel\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
-        |\bofficers\b|\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
+        |\bofficers\b|\bsfs?\b(?=\s+(?:personnel|fatalities|deaths|casualties|losses|men))|\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
         |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))
         |\b(?:among|of)\s+(?:the\s+)?security\s+forces\b|\bpersonnel\b)
     |(?P<militants>\bmilitants\b|\bterrorists\b|\boutlaws\b|\binsurgents\b|\bjihadists\b|\bfighters\b
@@ -73,7 +73,7 @@ DOWN_WORDS = (
     r"|dip(?:ped|s|ping)?|plunge[sd]?|plunging|plummet(?:ed|s|ing)?|down|lower|fewer|less|slump(?:ed|s|ing)?"
 )
 CHANGE_BEFORE = re.compile(
-    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|went\s+up|went\s+down|came\s+down)\s*(?:\(|(?:of|by|to)?\s*(?:about|nearly|almost|over|around|roughly|more\s+than|some|at\s+least|just\s+over|approximately|a\s+staggering|an?\s+)?)\s*$"
+    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|went\s+up|went\s+down|came\s+down)\s*(?:\(|(?:,\s*(?:of|by)\b|(?:of|by|to)?)\s*(?:about|nearly|almost|over|around|roughly|more\s+than|some|at\s+least|just\s+over|approximately|a\s+staggering|an?\s+)?)\s*$"
 )
 CHANGE_AFTER = re.compile(
     rf"^\s*(?:(?:per\s*cent|percent|%)\s+)?(?:\w+\s+)?(?P<word>{UP_WORDS}|{DOWN_WORDS})\b"
@@ -279,8 +279,10 @@ OTHER_COUNTRY = re.compile(
 PLACE_LIST = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 GLOBAL = re.compile(
     r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b"
-    r"|\b(?:south|central|southeast|south-east|west)\s+asia\b|\bsub-saharan\s+africa\b|\bmiddle\s+east\b|\bnorth\s+africa\b"
-    r"|\bthe\s+sahel\b|\bmena\b|\bany\s+(?:other\s+)?region\b"
+    r"|(?:\b(?:south|central|southeast|south-east|west)\s+asia|\bsub-saharan\s+africa|\bmiddle\s+east|\bnorth\s+africa"
+    r"|\bthe\s+sahel|\bmena|\bany\s+(?:other\s+)?region)\b"
+    # a region in an organisation's name ("South Asia Terrorism Portal") is no place
+    r"(?!\s+(?:terrorism|institute|portal|centre|center|programme|program|studies|desk|bureau|editor|correspondent))"
 )
 INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
 

@@ -407,6 +407,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         return
     if re.search(r"\brespectively\b", low[mention.end : mention.end + 60]) or (
         previous is not None and previous.link_kind == "respectively" and not found
+        and not re.search(r"\brespectively\b", low[previous.mention.end : mention.start])  # a list ends at 'respectively'
     ):
         reading.link_kind = "respectively"
         reading.rule = "change-respectively"
