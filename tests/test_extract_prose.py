@@ -319,6 +319,18 @@ ROWS = [
      {(2010, "PAK", "all", "attacks", 1740, None)}),
     ("Civilian and SF deaths rose, by 20 per cent and 31 per cent, respectively, in 2012.", "2013-01-04",
      {(2012, "PAK", "all", "killed_civilians_change_pct", 20, None), (2012, "PAK", "all", "killed_security_change_pct", 31, None)}),
+    # violence of every kind listed, with groups among the kinds, is a combined total
+    ("In 2012 violence of every kind, from suicide bombings to army operations and US drone strikes, killed 9,100 people.",
+     "2013-01-04", {(2012, "PAK", "all-violence", "killed", 9100, None)}),
+    # a reporting day is not the day of the events; a toll over three years; a count that doubled from one year to the next
+    ("The mission said on Monday that 2,900 civilians were killed in 2021.", "2022-02-01",
+     {(2021, "PAK", "all", "killed_civilians", 2900, None)}),
+    ("The toll stood at 640 in 2017, 700 in 2018 and 910 in 2019.", "2020-01-04",
+     {(2017, "PAK", "all", "killed", 640, None), (2018, "PAK", "all", "killed", 700, None), (2019, "PAK", "all", "killed", 910, None)}),
+    ("Deaths caused by the TTP more than doubled, from 180 in 2016 to 390 in 2017.", "2018-01-04",
+     {(2016, "PAK", "ttp", "killed", 180, None), (2017, "PAK", "ttp", "killed", 390, None)}),
+    # victims who accounted for part of the dead
+    ("In 2016, civilians accounted for 610 of the dead.", "2017-01-04", {(2016, "PAK", "all", "killed_civilians", 610, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),

@@ -559,7 +559,7 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     previous = next((r for r in reversed(readings[:index]) if r.group), None)
     floor = previous.mention.end if previous else 0
     subject, ambiguous = subject_group(low, position, mentions, floor)
-    if subject == "security-forces" and lx.COMBINED.search(low, strong_from, position):
+    if subject and lx.COMBINED.search(low, strong_from, position):
         return "all-violence", "combined-subject"  # "Militant attacks and the military's operations killed 1,524"
     if subject:
         return subject, "subject"
@@ -571,6 +571,11 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
             return subject, "subject"
     if ambiguous and lx.ALL_PERPETRATORS.match(low, strong_from):
         return "all", "all-perpetrators"  # "Militants, nationalist insurgents and sectarian groups carried out 229 attacks"
+    if ambiguous and lx.COMBINED.search(low):
+        return "all-violence", "combined-scope"  # "Violence of every description — bombings, operations, drone strikes ..."
+    if ambiguous and reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
+        if {m.group for m in mentions} <= {"security-forces"}:
+            return "security-forces", "militants-killed-in-operations"  # "Security forces ...: 2,970 militants died in operations"
     unnamed = lx.UNNAMED_PERPETRATOR.search(low[:position]) and not any(m.start <= lx.UNNAMED_PERPETRATOR.search(low[:position]).start() < m.end for m in mentions)
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low[:position]):
         return None, "ambiguous-group"
@@ -661,7 +666,7 @@ def read_sentence(
             continue
         reading.group = group
         group_named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")
-        if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change:
+        if not reading.suicide and reading.base in ("killed", "injured", "casualties") and not reading.change and group != "all-violence":
             reading.suicide = _suicide_context(low, reading)
         reason = _filter(text, low, reading, readings, years, group_named)
         place = nearest_place(places, reading.mention.start, low)

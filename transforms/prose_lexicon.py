@@ -57,7 +57,7 @@ METRIC_NOUN = re.compile(
     (?P<casualties>\bcasualt(?:y|ies)\b)
     |(?P<attacks>\b(?:attacks?|incidents?|strikes|bombings|blasts|acts\s+of\s+terror(?:ism)?)\b)
     |(?P<operations>\b(?:operations|actions|raids)\b)
-    |(?P<killed>\b(?:deaths|fatalities|killed|dead|death\s+toll|lives\s+lost|people\s+killed)\b)
+    |(?P<killed>\b(?:deaths|fatalities|killed|dead|death\s+toll|toll|lives\s+lost|people\s+killed)\b)
     |(?P<injured>\b(?:injuries|injured|wounded)\b)
     """,
     re.VERBOSE,
@@ -134,8 +134,9 @@ FIGHTERS_BEFORE = re.compile(
 )
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
-    r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up)"
-    r"(?:\s+\w+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:to|from)\s+$"
+    r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up"
+    r"|doubled|tripled|trebled|halved)"
+    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
@@ -187,7 +188,8 @@ VICTIM_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:while|whereas|and|but)\s+)(?P<subject>[^,;:.]{2,60}?)\s+(?:together\s+|also\s+)?"
     r"(?:(?:suffered|lost|sustained|bore)\s+(?:[\w-]+\s+){0,2}"
     # "Civilians remained the largest group of victims with 360 deaths"
-    r"|(?:remained|were|was)\s+the\s+(?:largest|biggest|main|worst-hit|hardest-hit|most\s+affected)\s+[\w\s-]{0,30}?\bwith\s+)$"
+    r"|(?:remained|were|was)\s+the\s+(?:largest|biggest|main|worst-hit|hardest-hit|most\s+affected)\s+[\w\s-]{0,30}?\bwith\s+"
+    r"|accounted\s+for\s+)$"
 )
 WERE_KIND = re.compile(r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|operations)\b")
 ATTACK_VERB = re.compile(
@@ -198,7 +200,7 @@ WERE_VICTIM = re.compile(
     r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
-OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))\b")
+OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
 BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
@@ -252,7 +254,10 @@ SINGLE_INCIDENT = re.compile(
     r"|\b(?:attack|bombing|bomb|blast|explosion|assault|ambush)\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b"
 )
 SINGLE_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|assault|incident|ambush)\b(?!s)")
-WEEKDAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
+WEEKDAY = re.compile(
+    r"(?<!said\s)(?<!says\s)(?<!reported\s)(?<!released\s)(?<!announced\s)"
+    r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?!\s+(?:said|says|told|released|announced|published|reported|issued|revealed|warned|noted))|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
 NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nation-wide|across\s+the\s+country|in\s+the\s+country|throughout\s+the\s+country|national(?:ly)?)\b", re.IGNORECASE)
 TACTIC = re.compile(
     r"\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
@@ -348,7 +353,7 @@ COMBINED = re.compile(
     r"\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
     r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
-    r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
+    r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
     r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+by\b"
