@@ -48,10 +48,11 @@ def read_file_source(source: Source, archive: Archive, now: datetime | None = No
     documents, refused = [], []
     with archive.batch():
         for path in paths:
-            relative = path.resolve().relative_to(base).as_posix() if path.resolve().is_relative_to(base) else None
-            if relative is None:
+            # a symlink is followed only when it stays inside; the document keeps the name it was found under
+            if not path.resolve().is_relative_to(base):
                 refused.append((str(path), "outside the registry's directory"))
                 continue
+            relative = path.relative_to(base).as_posix()
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 refused.append((relative, f"too-large: {size} bytes > {MAX_FILE_BYTES}"))

@@ -63,6 +63,9 @@ def test_symlinks_out_of_the_registry_directory_are_not_read(tmp_path, glob):
     result = read_file_source(file_source(base, glob), archive, NOW)
 
     assert {archive.get(d.sha256) for d in result.documents} <= {REPORT}
+    assert all(d.location == f"samples/{d.name}" or d.location.endswith(f"/{d.name}") for d in result.documents)
+    if glob == "samples/*.txt":
+        assert sorted(d.location for d in result.documents) == ["samples/inside.txt", "samples/report.txt"]
     assert all(reason == "outside the registry's directory" for _, reason in result.refused)
     read = {d.name for d in result.documents} | {Path(location).name for location, _ in result.refused}
     assert read <= {"report.txt", "inside.txt", "secret.txt", "to-file.txt"} and read
