@@ -331,6 +331,9 @@ ROWS = [
      {(2016, "PAK", "ttp", "killed", 180, None), (2017, "PAK", "ttp", "killed", 390, None)}),
     # victims who accounted for part of the dead
     ("In 2016, civilians accounted for 610 of the dead.", "2017-01-04", {(2016, "PAK", "all", "killed_civilians", 610, None)}),
+    # a month before a colon sets the scene of another clause
+    ("Violence ebbed after the ceasefire in June 2020: terrorist attacks declined by 30% in 2021.", "2022-01-04",
+     {(2021, "PAK", "all", "attacks_change_pct", -30, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),
@@ -472,6 +475,13 @@ def test_a_monitor_named_after_a_country_keeps_its_country():
         "Militants carried out 310 attacks in Afghanistan last year, notes PIPS."
     )
     assert _figures(text, "2018-01-05", None, source_org="PIPS via a news site") == {(2017, "PAK", "all", "attacks", 310, None)}
+
+
+def test_a_country_heading_holds_for_its_section():
+    text = ("Global overview\n\nPakistan saw 500 deaths from terrorism in 2021.\n\nAfghanistan\n\n"
+            "The Taliban takeover changed the picture. ISK was the deadliest group in the country, responsible for 310 deaths in 2021.")
+    assert _figures(text, "2022-03-02", country=None) == {
+        (2021, "PAK", "all", "killed", 500, None), (2021, "AFG", "islamic-state", "killed", 310, None)}
 
 
 def test_suicide_attacks_stay_militant_under_a_combined_scope():

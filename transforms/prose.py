@@ -88,6 +88,7 @@ class _Carry:
     last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence with numbers, for references back
     last_scope_drop: str | None = None  # why that sentence's figures were not national and yearly ("province")
     section_year: int | None = None
+    section_country: str | None = None  # a heading that is a country's name ("Afghanistan") holds until another one
     drops: Counter[str] = field(default_factory=Counter)
 
 
@@ -361,7 +362,8 @@ def _sub_annual(text: str, low: str, position: int, clause: str, before: str, ye
     for start, end in months:
         if any(a <= start < b for a, b in asides + whole_years):
             continue
-        if clause_from <= start < clause_to or end <= position:
+        # a month before a colon or semicolon sets the scene of another clause: "since the takeover in August 2021: attacks fell"
+        if clause_from <= start < clause_to or (end <= position and not re.search(r"[:;]", low[end:position])):
             return True
     return False
 
@@ -625,6 +627,9 @@ def read_sentence(
             carry.section_year = stated.pop()
         elif not any(char.isdigit() for char in text):
             carry.section_year = None
+        named = vocabulary.find_countries(text)
+        if len(named) == 1 and not text.replace(text[named[0].start : named[0].end], "").strip(" \t:-–—"):
+            carry.section_country = named[0].target
     readings, drops = read_numbers(low, mentions, spans)
     carry.drops.update(drops)
     if lx.LINK_LINE.match(low):
@@ -711,7 +716,9 @@ def read_sentence(
             ):
                 reading.drop = "several-countries"  # "in Iraq and Syria": one figure for two countries
                 continue
-            country = near.country if near else (_country_there(document, sentence, low, vocabulary) or context.country)
+            country = near.country if near else (
+                _country_there(document, sentence, low, vocabulary) or carry.section_country or context.country
+            )
         if country is None:
             reading.drop = "no-country"
             continue
