@@ -334,6 +334,8 @@ ROWS = [
     # a month before a colon sets the scene of another clause
     ("Violence ebbed after the ceasefire in June 2020: terrorist attacks declined by 30% in 2021.", "2022-01-04",
      {(2021, "PAK", "all", "attacks_change_pct", -30, None)}),
+    ("The Taliban's return changed little for Pakistan: terrorist attacks rose by 27% in 2022.", "2023-01-04",
+     {(2022, "PAK", "all", "attacks_change_pct", 27, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),

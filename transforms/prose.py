@@ -578,8 +578,11 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     if ambiguous and reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
         if {m.group for m in mentions} <= {"security-forces"}:
             return "security-forces", "militants-killed-in-operations"  # "Security forces ...: 2,970 militants died in operations"
-    unnamed = lx.UNNAMED_PERPETRATOR.search(low[:position]) and not any(m.start <= lx.UNNAMED_PERPETRATOR.search(low[:position]).start() < m.end for m in mentions)
-    if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low[:position]):
+    # a perpetrator named before a colon or semicolon belongs to another clause ("since the Taliban took power: attacks fell")
+    scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position)) + 1
+    taliban = lx.UNNAMED_PERPETRATOR.search(low, scene, position)
+    unnamed = taliban and not any(m.start <= taliban.start() < m.end for m in mentions)
+    if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low, scene, position):
         return None, "ambiguous-group"
     if reading.referent is not None:
         return carry.last_counts[reading.referent].group, "refers-back"
