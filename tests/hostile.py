@@ -143,6 +143,8 @@ def hostile_documents(year: int) -> list[Hostile]:
         Hostile("bomb.pdf", _bytes(flate_bomb()), "too-large: its compressed streams inflate to more than"),
         Hostile("over-the-parse-cap.txt", _chunks(b"The review lists no figure in this part of the text. " * 1000, 21_000_000),
                 "too-large: 21000000 bytes, more than"),
+        Hostile("many-tags.html", _bytes(b"<html><body>" + b"<b>x</b>" * 250_000 + b"</body></html>"),
+                "too-large: 500004 tags, more than"),
         Hostile("one-line.txt", _chunks(b"word " * 1000, 5_000_000), "too-large: 5000000 characters of text, more than"),
         Hostile("absurd.txt", _bytes(sentence_doc("In 2019, militants killed 1,000,000,000,000,000 people in Pakistan.")),
                 "implausible: impossible count: 2019 PAK all killed = 1e+15"),

@@ -11,7 +11,7 @@ from bs4.element import PreformattedString
 
 from transforms.encoding import decode_html
 from transforms.layout import TableBlock, assemble, collapse_lines, collapse_whitespace, normalize_grid, preceding_caption
-from transforms.model import Document, EmptyDocument
+from transforms.model import Document, DocumentTooLarge, EmptyDocument
 
 # parts of a page that are never the report: code, navigation, site chrome, forms
 _DROPPED = frozenset(
@@ -30,6 +30,9 @@ MAX_CELL_CHARS = 500
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 1000
 _MAX_FOOTNOTE_REFERENCE = 4
+# the parsed tree costs about 1 kB of memory and 25 us per element: a page of millions of tiny tags would take
+# gigabytes; report pages, even long ones, have tens of thousands
+MAX_TAGS = 400_000
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -347,6 +350,9 @@ class _Reader:
 
 def parse_html_text(html: str, name: str) -> Document:
     """A Document from the text of an HTML page."""
+    tags = html.count("<")  # an upper bound, counted before anything is built
+    if tags > MAX_TAGS:
+        raise DocumentTooLarge(name, f"{tags} tags, more than {MAX_TAGS}")
     soup = BeautifulSoup(_XML_DECLARATION.sub("", html, count=1), "lxml")
     meta = _meta_values(soup)
     title, url, published = _title(soup, meta), _url(soup, meta), _published(soup, meta)
