@@ -336,6 +336,19 @@ ROWS = [
      {(2021, "PAK", "all", "attacks_change_pct", -30, None)}),
     ("The Taliban's return changed little for Pakistan: terrorist attacks rose by 27% in 2022.", "2023-01-04",
      {(2022, "PAK", "all", "attacks_change_pct", 27, None)}),
+    # a gapped change without 'by'; 'up only N percent'
+    ("In 2018 attacks fell 22 percent and deaths 35 percent.", "2019-01-04",
+     {(2018, "PAK", "all", "attacks_change_pct", -22, None), (2018, "PAK", "all", "killed_change_pct", -35, None)}),
+    ("In 2017, injuries were up only 2.5 percent.", "2018-01-04", {(2017, "PAK", "all", "injured_change_pct", 2.5, None)}),
+    # a group that left its dead; a claimant in a 'most of them' aside is not the subject; dead or injured together
+    ("Sectarian violence left 190 people dead in 2013.", "2014-01-04", {(2013, "PAK", "sectarian", "killed", 190, None)}),
+    ("In 2016 suicide attacks, most of them claimed by IS, left 1,900 civilians dead or injured.", "2017-02-04",
+     {(2016, "PAK", "all", "suicide_casualties", 1900, None)}),
+    # the victims a breakdown names after its head noun; losses by tactic inside a clause of their own
+    ("Among those killed in the attacks in 2010 were 1,200 civilians and 45 members of pro-government tribal lashkars.", "2011-01-04",
+     {(2010, "PAK", "all", "killed_civilians", 1200, None), (2010, "PAK", "all", "killed_progov", 45, None)}),
+    ("The TTP caused 900 casualties in 2015, with roadside bombs alone accounting for 400 of them.", "2016-01-04",
+     {(2015, "PAK", "ttp", "casualties", 900, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),

@@ -402,8 +402,9 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "multiplicative"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
-        if not group_named and lx.TACTIC.search(subject):
-            return "tactic"
+        own_clause = blank_parens(low[clause_start(low, position) : position])
+        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause):
+            return "tactic"  # "..., with air strikes alone accounting for 1,015 of them"
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
         if not earlier_attacks and (lx.SINGLE_INCIDENT.search(subject) or lx.SINGLE_AFTER.match(after)):
             return "single-incident"
@@ -575,7 +576,7 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "all", "all-perpetrators"  # "Militants, nationalist insurgents and sectarian groups carried out 229 attacks"
     if ambiguous and lx.COMBINED.search(low):
         return "all-violence", "combined-scope"  # "Violence of every description — bombings, operations, drone strikes ..."
-    if ambiguous and reading.victim == "militants" and lx.OPERATION_CONTEXT.search(_clause(low, position)):
+    if ambiguous and reading.victim == "militants" and lx.OPERATION_CONTEXT.search(low, strong_from, clause_end(low, position, lx.STRONG_BREAK)):
         if {m.group for m in mentions} <= {"security-forces"}:
             return "security-forces", "militants-killed-in-operations"  # "Security forces ...: 2,970 militants died in operations"
     # a perpetrator named before a colon or semicolon belongs to another clause ("since the Taliban took power: attacks fell")
@@ -601,7 +602,10 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     if lx.ALL_SCOPE.search(low):
         return "all", "attack-scope"
     # suicide attacks are militants' whatever the scope of the totals around them
-    militant_only = reading.suicide or (reading.base == "attacks" and lx.SUICIDE.search(low))
+    militant_only = (
+        reading.suicide or (reading.base == "attacks" and lx.SUICIDE.search(low))
+        or re.search(r"\b(?:in|by|from)\s+(?:the|these|those|such)\s+(?:terrorist\s+|militant\s+)?attacks\b", low)
+    )
     if carry.paragraph == sentence_paragraph and carry.paragraph_scope:
         if militant_only and carry.paragraph_scope == "all-violence":
             return "all", "suicide-of-militants"

@@ -46,7 +46,7 @@ VICTIM = re.compile(
         |\b(?:among|of)\s+(?:the\s+)?security\s+forces\b|\bpersonnel\b)
     |(?P<militants>\bmilitants\b|\bterrorists\b|\boutlaws\b|\binsurgents\b|\bjihadists\b|\bfighters\b
         |\bmilitant\s+(?=deaths|fatalities|casualties)|\bsuspected\s+militants\b)
-    |(?P<progov>\brazakars?\b|\bpro-government\s+militia\w*|\bpeace\s+committee\s+members?|\baman\s+lashkar)
+    |(?P<progov>\brazakars?\b|\bpro-government\s+militia\w*|\b(?:tribal\s+|peace\s+)?lashkars\b|\bpeace\s+committee\s+members?|\baman\s+lashkar)
     """,
     re.VERBOSE,
 )
@@ -73,12 +73,12 @@ DOWN_WORDS = (
     r"|dip(?:ped|s|ping)?|plunge[sd]?|plunging|plummet(?:ed|s|ing)?|down|lower|fewer|less|slump(?:ed|s|ing)?"
 )
 CHANGE_BEFORE = re.compile(
-    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|went\s+up|went\s+down|came\s+down)\s*(?:\(|(?:,\s*(?:of|by)\b|(?:of|by|to)?)\s*(?:about|nearly|almost|over|around|roughly|more\s+than|some|at\s+least|just\s+over|approximately|a\s+staggering|an?\s+)?)\s*$"
+    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|went\s+up|went\s+down|came\s+down)\s*(?:\(|(?:,\s*(?:of|by)\b|(?:of|by|to)?)\s*(?:about|nearly|almost|over|around|roughly|more\s+than|some|at\s+least|just\s+over|approximately|a\s+staggering|only|just|an?\s+)?)\s*$"
 )
 CHANGE_AFTER = re.compile(
     rf"^\s*(?:(?:per\s*cent|percent|%)\s+)?(?:\w+\s+)?(?P<word>{UP_WORDS}|{DOWN_WORDS})\b"
 )
-GAPPED_CHANGE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<noun>(?:the\s+)?(?:number\s+of\s+)?[a-z\s-]{2,40}?)\s+by\s*")
+GAPPED_CHANGE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<noun>(?:the\s+)?(?:number\s+of\s+)?[a-z\s-]{2,40}?)\s+(?:by\s*)?")
 # "women and children made up 43 per cent": a share, not a rise
 MADE_UP = re.compile(r"\b(?:made|make|makes|making|add|adds|added|adding|sum|sums|summed|took|take|takes|taking)\s+$")
 CHANGE_WORD = re.compile(rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS})\b")
@@ -124,7 +124,9 @@ LIST_INTRO = re.compile(
     r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
     r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
 )
-LEFT_RESULT = re.compile(r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<injured>injured|wounded)\b")
+LEFT_RESULT = re.compile(
+    r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<casualties>dead\s+(?:or|and)\s+(?:injured|wounded))\b"
+    r"|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<injured>injured|wounded)\b")
 LIVES_BEFORE = re.compile(r"\b(?:claimed|claiming|claim|cost|costing|took|taking|loss\s+of|lost|left|consumed)\s+(?:[\w-]+\s+){0,3}$")
 LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
 FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
@@ -296,7 +298,7 @@ PERPETRATION = re.compile(
     r"\b(?:carried\s+out|conducted|perpetrated|claimed|claiming|was\s+responsible|were\s+responsible|is\s+responsible"
     r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
-    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for)\b"
+    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for|left|leaving)\b"
 )
 # 'there' as a place ("deaths there fell"), not the existential "there were"
 THERE = re.compile(
@@ -314,7 +316,7 @@ ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bom
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
 AMONG_WERE = re.compile(
     r"\b(?:among|of)\s+(?:the|those)\s+(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
-    r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?\s+(?:were|was)\b"
+    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2}\s+(?:were|was)\b"
 )
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
 IT_SUBJECT = re.compile(r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed|was\s+responsible|caused)\b")
@@ -342,7 +344,10 @@ UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
-ASIDE_INTRO = re.compile(r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b")
+ASIDE_INTRO = re.compile(
+    r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b"
+    r"|\b(?:most|many|some|all|half)\s+of\s+(?:them|which)\b"  # "Suicide attacks, most of them claimed by ISKP, left ..."
+)
 UNNAMED_PERPETRATOR = re.compile(r"\b(?:taliban|taleban)\b")
 NATIONAL_MILITANTS = re.compile(
     r"\b(?:afghan|pakistani|foreign|indian|iranian|uzbek|arab|chechen|tajik|uighur|local)\s+(?:militants|fighters|nationals|terrorists|insurgents)\b"
@@ -354,7 +359,7 @@ COMBINED = re.compile(
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
     r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
-    r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b"
+    r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
     r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+by\b"
 )

@@ -197,6 +197,9 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     """People counted: what happened to them comes from a verb after the phrase or right before the number."""
     full = low[mention.end : head_end]
     reading.victim = _victim_of(full) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
+    of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel") else None
+    if reading.victim is None and of_whom:
+        reading.victim = _victim_of(of_whom.group(1))  # "62 members of pro-government tribal lashkars"
     if lx.SUBGROUP.search(low[mention.end : head_end + 12]):
         reading.drop = "subgroup"
     tail = low[head_end:]
