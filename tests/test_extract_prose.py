@@ -349,6 +349,20 @@ ROWS = [
      {(2010, "PAK", "all", "killed_civilians", 1200, None), (2010, "PAK", "all", "killed_progov", 45, None)}),
     ("The TTP caused 900 casualties in 2015, with roadside bombs alone accounting for 400 of them.", "2016-01-04",
      {(2015, "PAK", "ttp", "casualties", 900, None)}),
+    # a record 'since <year>' is no baseline of the change; 'from N in <year> to M last year'
+    ("Attacks rose 18pc in 2021, making it the deadliest year since 2013.", "2022-01-04",
+     {(2021, "PAK", "all", "attacks_change_pct", 18, None)}),
+    ("The index said the number of attacks more than doubled, from 240 in 2020 to 510 last year.", "2022-03-04",
+     {(2020, "PAK", "all", "attacks", 240, None), (2021, "PAK", "all", "attacks", 510, None)}),
+    ("Civilian deaths rose 9 percent last year to 3,100.", "2017-02-04",
+     {(2016, "PAK", "all", "killed_civilians_change_pct", 9, None), (2016, "PAK", "all", "killed_civilians", 3100, None)}),
+    # an abbreviation's full stop does not end the subject; 'were linked to', 'carrying out'
+    ("Pro-government forces, including U.S. and NATO troops, killed 410 civilians in 2012.", "2013-02-04",
+     {(2012, "PAK", "pro-government-forces", "killed_civilians", 410, None)}),
+    ("In 2014 the BLA, including its urban cells, was linked to 160 deaths.", "2015-01-04",
+     {(2014, "PAK", "nationalist-insurgents", "killed", 160, None)}),
+    ("The TTP stayed the main perpetrator in 2016, carrying out 300 attacks.", "2017-01-04",
+     {(2016, "PAK", "ttp", "attacks", 300, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),

@@ -707,7 +707,11 @@ def read_sentence(
         if year is None:
             reading.drop = "no-year"
             continue
-        if reading.change and any(m.role == "baseline" and m.year is not None and m.year != year - 1 for m in years):
+        # "the most violent year since 2014" measures a record, not the change's baseline
+        if reading.change and any(
+            m.role == "baseline" and m.year is not None and m.year != year - 1 and not re.search(r"\bsince\s+$", low[: m.start])
+            for m in years
+        ):
             reading.drop = "not-year-on-year"
             continue
         countries = [p for p in places if not p.region and (p.country or p.foreign)]

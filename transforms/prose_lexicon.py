@@ -138,7 +138,7 @@ FIGHTERS_BEFORE = re.compile(
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up"
     r"|doubled|tripled|trebled|halved)"
-    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:to|from)\s+$"
+    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|this\s+year|in\s+the\s+year))?,?\s+(?:to|from)\s+$"
     r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
@@ -160,6 +160,8 @@ ELLIPTICAL_BEFORE = re.compile(
     r"|(?:was|were)\s+blamed\s+for)\s+$"
 )
 ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)]|,\s|$)")
+# "from 517 in 2023 to 1,099 last year": the second value of a from-to pair
+FROM_TO = re.compile(r"\bfrom\s+\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
 UP_FROM = re.compile(
     r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?$"
     r"|\bto\s+\d[\d,]*\s+from\s+$"
@@ -298,7 +300,8 @@ PERPETRATION = re.compile(
     r"\b(?:carried\s+out|conducted|perpetrated|claimed|claiming|was\s+responsible|were\s+responsible|is\s+responsible"
     r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
-    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for|left|leaving)\b"
+    r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for|left|leaving|carrying\s+out"
+    r"|(?:was|were)\s+linked\s+to)\b"
 )
 # 'there' as a place ("deaths there fell"), not the existential "there were"
 THERE = re.compile(
@@ -381,7 +384,7 @@ OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offens
 
 # clause punctuation; a clause also ends before a subordinate conjunction
 CLAUSE_BREAK = re.compile(r"[;:()\[\]–—]|,\s|\s-\s|\b(?:while|whereas|but|although|though|because)\b")
-STRONG_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b|\.\s")
+STRONG_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b|(?<!\b[a-z])\.\s")  # "u.s. and nato forces" goes on
 # where the subject of a change starts: "..., and the number of injured rose 53 percent"
 SUBJECT_BREAK = re.compile(r"[;:(]|,\s+(?:and|while|whereas|but)\b|\b(?:while|whereas|but)\b")
 CHANGE_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:as|while|whereas|but|because|although|though|which|leading|resulting|and\s+(?:the|a|an)\b)\b")

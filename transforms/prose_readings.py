@@ -256,6 +256,9 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if before_verb and before_verb.lastgroup != "left":
         _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
         return True
+    if lx.FROM_TO.search(before):
+        reading.link_kind, reading.rule = "series", "from-to"
+        return True
     if lx.ATTRIBUTED_TO.match(after) and lx.ATTRIBUTED.search(before) and not lx.OF_THESE_AFTER.match(after):
         # "... 79 to Baloch insurgent groups and 16 to ISKP": items of the attribution said before
         reading.link_kind, reading.rule = "series", "attributed-to"
