@@ -363,6 +363,8 @@ ROWS = [
      {(2014, "PAK", "nationalist-insurgents", "killed", 160, None)}),
     ("The TTP stayed the main perpetrator in 2016, carrying out 300 attacks.", "2017-01-04",
      {(2016, "PAK", "ttp", "attacks", 300, None)}),
+    ("Terror-related violence, which includes militants killed in operations, claimed 1,650 lives in 2014.", "2015-01-04",
+     {(2014, "PAK", "all-violence", "killed", 1650, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),
@@ -398,6 +400,9 @@ COUNTRY_ROWS = [
     # a text that never names its country is about the country of the provinces it names
     ("Terrorist attacks killed 730 people in 2017. Sindh and Balochistan together lost 310 lives.", "2018-01-02", None,
      {(2017, "PAK", "all", "killed", 730, None)}),
+    ("Militants from Afghanistan staged 60 cross-border raids. Terrorist attacks killed 730 people in 2017. Sindh lost 110 "
+     "lives, Balochistan 200 and Khyber Pakhtunkhwa 300.", "2018-01-02", None,
+     {(2017, "PAK", "all", "killed", 730, None), (2017, "PAK", "cross-border", "attacks", 60, None)}),
     ("The Taliban were blamed for 4,100 casualties in 2016, while Islamic State militants caused 850, a sharp increase.",
      "2017-02-06", "AFG",
      {(2016, "AFG", "afghan-taliban", "casualties", 4100, None), (2016, "AFG", "islamic-state", "casualties", 850, None)}),

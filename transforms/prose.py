@@ -108,8 +108,8 @@ def publisher_country(document: Document, vocabulary: Vocabulary) -> str | None:
 
 
 def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None:
-    """The country a document names most (title counted three times), leaving out names inside group aliases;
-    without any country name, the country of the provinces and cities it names."""
+    """The country a document names most, with its provinces and cities (title counted three times), leaving out
+    names inside group aliases."""
     counts: Counter[str] = Counter()
     for text, weight in ((document.title or "", 3), (document.text, 1)):
         for mention in vocabulary.find_countries(text):
@@ -120,11 +120,11 @@ def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None
             aliases = [(m.start + start, m.end + start) for m in vocabulary.find_groups(text[start:end])]
             if not any(a <= mention.start and mention.end <= b for a, b in aliases):
                 counts[mention.target] += weight
-    if not counts:
-        # a report that never names its country ("violence in the country") still names its provinces and cities
-        for text, weight in ((document.title or "", 3), (document.text, 1)):
-            for mention in vocabulary.find_regions(text):
-                counts[vocabulary.region_country(mention.target)] += weight
+    # a report names its own country's provinces and cities ("violence in the country ... in Balochistan"),
+    # while a neighbour is often named only as where attackers came from
+    for text, weight in ((document.title or "", 3), (document.text, 1)):
+        for mention in vocabulary.find_regions(text):
+            counts[vocabulary.region_country(mention.target)] += weight
     return max(counts, key=lambda c: (counts[c], c)) if counts else None
 
 

@@ -329,6 +329,7 @@ OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\
 CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?|counts?|tallies)\b")
 AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")
 IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such)\s+(?:operations|actions|raids)\b")
+MILITANT_SUBJECT = re.compile(r"\b(?:militants|terrorists|insurgents|jihadists|separatists)\b(?:\s+[\w-]+){0,4}?\s+(?:staged|carried\s+out|launched|mounted|conducted)\s+(?:\w+\s+){0,2}$")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
 # state forces as the subject: their kills are of militants in operations
@@ -364,7 +365,7 @@ COMBINED = re.compile(
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
-    r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+by\b"
+    r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+(?:by|in)\b"
 )
 ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"

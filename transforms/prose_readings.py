@@ -148,6 +148,10 @@ def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool
             reading.drop = "foiled"
         return True
     if kind == "operations":
+        subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
+        if lx.MILITANT_SUBJECT.search(subject) and not lx.STATE_FORCE_SUBJECT.search(subject + " conducted"):
+            reading.base, reading.rule = "attacks", "militant-raids"  # "militants staged 60 raids": their attacks
+            return True
         reading.base, reading.rule = "operations", "count-operations"
         return True
     if kind in ("killed", "injured", "casualties"):
