@@ -534,7 +534,10 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     if lx.IT_SUBJECT.match(low):
         return (named.before, "pronoun-subject") if named.before else (None, "ambiguous-group")
     strong_from = clause_start(low, position, lx.STRONG_BREAK)
+    semicolon = low.find(";", start)
     for unknown_start, unknown_end in named.unknown:
+        if semicolon >= 0 and unknown_start > semicolon > reading.mention.end:
+            continue  # "... behind 482 attacks; the Hafiz Gul Bahadur group claimed 40": another clause's group
         # a group the vocabulary does not know ("the Hafiz Gul Bahadur group claimed 12 attacks") is no one we count
         inside = start <= unknown_start < (limit if limit is not None and limit > start else end)
         as_subject = strong_from <= unknown_start and unknown_end <= position and lx.PERPETRATION.search(low, unknown_end, position)
