@@ -400,11 +400,12 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "difference"
     if reading.change and lx.MULTIPLE.search(clause):
         return "multiplicative"
-    if reading.base in ("killed", "injured", "casualties") and not reading.change:
+    if reading.base in ("killed", "injured", "casualties"):
         subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
         own_clause = blank_parens(low[clause_start(low, position) : position])
         if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause):
-            return "tactic"  # "..., with air strikes alone accounting for 1,015 of them"
+            return "tactic"  # "..., with air strikes alone accounting for 1,015 of them", "casualties from IEDs rose 20%"
+    if reading.base in ("killed", "injured", "casualties") and not reading.change:
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
         if not earlier_attacks and (lx.SINGLE_INCIDENT.search(subject) or lx.SINGLE_AFTER.match(after)):
             return "single-incident"
