@@ -289,7 +289,8 @@ PLACE_LIST = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 GLOBAL = re.compile(
     r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|in\s+the\s+world|global(?!\s+terrorism\s+index))\b"
     r"|(?:\b(?:south|central|southeast|south-east|west)\s+asia|\bsub-saharan\s+africa|\bmiddle\s+east|\bnorth\s+africa"
-    r"|\bthe\s+sahel|\bmena|\bany\s+(?:other\s+)?region)\b"
+    r"|\bthe\s+sahel|\bmena|\bany\s+(?:other\s+)?region|\beurope|\bafrica|\blatin\s+america|\bnorth\s+america"
+    r"|\bin\s+the\s+west|\bwestern\s+(?:countries|democracies|nations))\b"
     # a region in an organisation's name ("South Asia Terrorism Portal") is no place
     r"(?!\s+(?:terrorism|institute|portal|centre|center|programme|program|studies|desk|bureau|editor|correspondent))"
 )
