@@ -394,6 +394,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "index"
     if lx.OUT_OF_SCOPE.search(clause):
         return "out-of-scope"
+    if not lx.COMBINED.search(low) and lx.OUT_OF_SCOPE.search(low, clause_start(low, position, lx.STRONG_BREAK), position):
+        return "out-of-scope"  # "18 incidents of communal violence, which left 17 dead" (a combined toll lists them as parts)
     if lx.SUBGROUP.search(clause) and not reading.change:
         return "subgroup"
     if not reading.change and lx.DIFFERENCE.match(after):
