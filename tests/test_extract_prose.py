@@ -479,6 +479,7 @@ DROPPED = [
     ("Read more: Terrorist attacks rose 18pc in 2020, think tank says", "2021-01-03"),
     ("Casualties from IEDs rose 17 percent to 2,100 in 2018.", "2019-02-04"),
     ("Terrorism deaths in the West fell 30 percent in 2019.", "2020-11-20"),
+    ("Of the fatalities in 2021, 1,300 were civilians and soldiers.", "2022-01-04"),
     ("The monitor also logged 22 land disputes in 2020, which left 31 dead.", "2021-01-04"),
     ("Violence-linked fatalities in the first three quarters of 2021 stood at 1,120.", "2021-10-04"),
     ("The Middle East and North Africa saw 1,400 deaths from terrorism in 2019.", "2020-11-20"),

@@ -454,9 +454,15 @@ def _victims_as_subject(low: str, mention: NumberMention, reading: Reading) -> N
     personnel together suffered 1,612 fatalities" counts two victim types at once, which no metric is."""
     lead = mention.hedge_start if mention.hedge_start is not None else mention.start
     suffered = lx.VICTIM_SUBJECT.search(low, 0, lead)
-    if not suffered:
+    complement = re.match(r"\s+(?:were|was)\s+([^,;.()\d]{2,60})", low[mention.end :])
+    if complement and (re.search(r"\b(?:killed|injured|wounded|dead|hurt|including)\b", complement.group(1))
+                       or not lx.VICTIM.match(complement.group(1))):
+        complement = None  # "1 965 were injured including ...": a verb, not the victims' names
+    if not suffered and not complement:
         return
-    kinds = {m.lastgroup for m in lx.VICTIM.finditer(suffered.group("subject"))}
+    # "1,612 were civilians and security personnel": two victim types at once, like a subject that suffered them
+    named = suffered.group("subject") if suffered else complement.group(1)
+    kinds = {m.lastgroup for m in lx.VICTIM.finditer(named)}
     if len(kinds) > 1:
         reading.drop = "mixed-victims"
     elif kinds and reading.victim is None:
