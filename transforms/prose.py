@@ -605,6 +605,10 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "security-forces", "operations"
     if (lx.ANAPHORA.match(low) or lx.THEY_SUBJECT.search(low, 0, position)) and carry.last_group:
         return carry.last_group, "anaphora"
+    verb = lx.PERPETRATOR_VERB_BEFORE.search(low, 0, position)
+    if verb and not lx.GENERIC_PERPETRATOR.search(low, strong_from, verb.start()):
+        # "International military forces were responsible for 120 casualties": a perpetrator we cannot name is not everyone
+        return None, "unknown-perpetrator"
     if lx.ALL_SCOPE.search(low):
         return "all", "attack-scope"
     # suicide attacks are militants' whatever the scope of the totals around them

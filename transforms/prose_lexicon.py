@@ -332,6 +332,16 @@ CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?
 AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")
 IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such)\s+(?:operations|actions|raids)\b")
 MILITANT_SUBJECT = re.compile(r"\b(?:militants|terrorists|insurgents|jihadists|separatists)\b(?:\s+[\w-]+){0,4}?\s+(?:staged|carried\s+out|launched|mounted|conducted)\s+(?:\w+\s+){0,2}$")
+# a perpetrator's verb right before the number, and perpetrators that name no one group
+PERPETRATOR_VERB_BEFORE = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for|caused|carried\s+out|claimed|perpetrated|staged|mounted)"
+    r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|the)\s+)?$"
+)
+GENERIC_PERPETRATOR = re.compile(
+    r"\b(?:militants?|terrorists?|insurgents?|attackers|assailants|gunmen|bombers|jihadists|extremists|they|it|he|she"
+    r"|attacks?|bombings?|blasts?|explosions?|incidents?|violence|terrorism|militancy|insurgency"
+    r"|(?:militant|terrorist|armed|extremist|insurgent)\s+(?:groups?|outfits?|organi[sz]ations?|networks?))\b"
+)
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 SUBJECT_OPENING = re.compile(r"[\W]*(?:(?:the|its|their)\s+)?")
 # state forces as the subject: their kills are of militants in operations
