@@ -324,7 +324,10 @@ AMONG_WERE = re.compile(
     r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2}\s+(?:were|was)\b"
 )
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
-IT_SUBJECT = re.compile(r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed|was\s+responsible|caused)\b")
+IT_SUBJECT = re.compile(
+    r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
+    r"|was\s+responsible|caused)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
+)
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
 OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
 # "the corresponding numbers for 2012 were 3 007, 732 and 2 472": the same metrics as the list before, another year
