@@ -479,6 +479,9 @@ DROPPED = [
     ("Read more: Terrorist attacks rose 18pc in 2020, think tank says", "2021-01-03"),
     ("Casualties from IEDs rose 17 percent to 2,100 in 2018.", "2019-02-04"),
     ("Terrorism deaths in the West fell 30 percent in 2019.", "2020-11-20"),
+    ("Officials said the province recorded 410 attacks in 2021.", "2022-01-04"),
+    ("In 2019 the think tank said terrorist attacks had dropped by 45 percent since 2013.", "2019-12-30"),
+    ("The country has lost 70,000 lives in the war on terror.", "2019-01-04"),
     # a perpetrator that is no group of the vocabulary is not everyone
     ("Foreign contractors were responsible for 45 casualties in 2019.", "2020-02-04"),
     ("Rival criminal gangs carried out 70 attacks in 2018.", "2019-01-04"),

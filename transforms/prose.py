@@ -719,7 +719,8 @@ def read_sentence(
             continue
         # "the most violent year since 2014" measures a record, not the change's baseline
         if reading.change and any(
-            m.role == "baseline" and m.year is not None and m.year != year - 1 and not re.search(r"\bsince\s+$", low[: m.start])
+            m.role == "baseline" and m.year is not None and m.year != year - 1
+            and not re.search(r"\b(?:year|highest|lowest|deadliest|bloodiest|worst|biggest|largest|level|toll|figure)\s+since\s+$", low[: m.start])
             for m in years
         ):
             reading.drop = "not-year-on-year"

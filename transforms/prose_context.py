@@ -39,6 +39,9 @@ _PLACE_VERB_AFTER = re.compile(
 )
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
+_GENERIC_SUBNATIONAL = re.compile(
+    r"\b[Tt]he\s+(?:province|district|city|town|valley|provincial\s+capital)\b(?!\s+of\b)"
+)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
 _KINDS_LIST_BEFORE = re.compile(r"\b(?:terrorist|militant|insurgent|terror)\s*,[\w\s,-]{0,30}?\band\s+$")
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
@@ -106,6 +109,10 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             continue
         if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or not before.strip(" \t\"“‘'"):
             places.append(Place(match.start(), match.end(), "", False, foreign=True))
+    for match in _GENERIC_SUBNATIONAL.finditer(sentence):
+        before = sentence[: match.start()]
+        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(sentence[match.end() :]) or not before.strip(" \t\"“‘'"):
+            places.append(Place(match.start(), match.end(), "", True))  # "the province recorded 350 attacks"
     known = [(p.start, p.end) for p in places]
     countries = [(m.start, m.end) for m in country_mentions]
     for match in (m for pattern in _LOCAL_PLACES for m in pattern.finditer(sentence)):

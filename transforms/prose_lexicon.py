@@ -245,7 +245,7 @@ CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
     r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
-    r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
+    r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:in|during|throughout)\s+the\s+war\s+on\s+terror\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
 )
 SINCE_YEAR = re.compile(
     r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"
