@@ -485,6 +485,7 @@ DROPPED = [
     # a perpetrator that is no group of the vocabulary is not everyone
     ("Foreign contractors were responsible for 45 casualties in 2019.", "2020-02-04"),
     ("Rival criminal gangs carried out 70 attacks in 2018.", "2019-01-04"),
+    ("In 2020 it was unclear who carried out 55 of the attacks.", "2021-01-04"),
     ("Of the fatalities in 2021, 1,300 were civilians and soldiers.", "2022-01-04"),
     ("The monitor also logged 22 land disputes in 2020, which left 31 dead.", "2021-01-04"),
     ("Violence-linked fatalities in the first three quarters of 2021 stood at 1,120.", "2021-10-04"),

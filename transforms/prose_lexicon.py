@@ -341,7 +341,7 @@ PERPETRATOR_VERB_BEFORE = re.compile(
     r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|the)\s+)?$"
 )
 GENERIC_PERPETRATOR = re.compile(
-    r"\b(?:militants?|terrorists?|insurgents?|attackers|assailants|gunmen|bombers|jihadists|extremists|they|it|he|she"
+    r"\b(?:militants?|terrorists?|insurgents?|attackers|assailants|gunmen|bombers|jihadists|extremists|they"
     r"|attacks?|bombings?|blasts?|explosions?|incidents?|violence|terrorism|militancy|insurgency"
     r"|(?:militant|terrorist|armed|extremist|insurgent)\s+(?:groups?|outfits?|organi[sz]ations?|networks?))\b"
 )
