@@ -39,6 +39,10 @@ from transforms.prose_text import Sentence, split_sentences
 from transforms.reference import Vocabulary
 from transforms.years import YearMention, baseline_spans, find_years, resolve_relative, topic_year
 
+_ORIGIN_AFTER = re.compile(
+    r"[-\s]+(?:based\s+)?(?:militants|fighters|nationals|refugees|borders?|soil|territory|side|insurgents|terrorists|jihadists|sanctuaries|havens)\b",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"^\s*([A-Z][A-Za-z-]{1,9})\b")
 
 
@@ -118,7 +122,9 @@ def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None
             end = text.find(" ", mention.end + 60)
             end = len(text) if end < 0 else end
             aliases = [(m.start + start, m.end + start) for m in vocabulary.find_groups(text[start:end])]
-            if not any(a <= mention.start and mention.end <= b for a, b in aliases):
+            # "Afghan militants", "the Afghan border": where attackers came from, not what the report is about
+            origin = _ORIGIN_AFTER.match(text, mention.end)
+            if not origin and not any(a <= mention.start and mention.end <= b for a, b in aliases):
                 counts[mention.target] += weight
     # a report names its own country's provinces and cities ("violence in the country ... in Balochistan"),
     # while a neighbour is often named only as where attackers came from
