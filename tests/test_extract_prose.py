@@ -368,6 +368,9 @@ ROWS = [
     # a group the vocabulary lacks, in a clause of its own after a semicolon
     ("The TTP and its affiliates were behind 390 attacks in 2023; the Hafiz Gul Bahadur group claimed 35.", "2024-01-04",
      {(2023, "PAK", "ttp", "attacks", 390, None)}),
+    # a change between two consecutive years is the later year's
+    ("The decline in terrorist attacks between 2016 and 2017 amounted to 21 per cent.", "2018-06-01",
+     {(2017, "PAK", "all", "attacks_change_pct", -21, None)}),
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),

@@ -386,7 +386,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "monthly"
     if _sub_annual(text, low, position, clause, before, years):
         return "sub-annual"
-    if any(y.role == "span" and clause_from <= y.start < clause_to for y in years) or lx.CUMULATIVE.search(before + clause):
+    spanned = any(y.role == "span" and clause_from <= y.start < clause_to for y in years)
+    if (spanned and not (reading.change and _year_on_year_span(years))) or lx.CUMULATIVE.search(before + clause):
         return "cumulative"
     if lx.GLOBAL.search(clause) or lx.GLOBAL.search(before):
         return "global"
@@ -422,6 +423,12 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     return None
 
 
+def _year_on_year_span(years: list[YearMention]) -> int | None:
+    """The later year of a sentence's span of two consecutive years ("the decrease between 2012 and 2013"), if that is its span."""
+    spanned = sorted({y.year for y in years if y.role == "span" and y.year is not None})
+    return spanned[1] if len(spanned) == 2 and spanned[1] == spanned[0] + 1 else None
+
+
 def _scope_year(low: str, mentions: list[YearMention], position: int, context: DocumentContext, carry: _Carry) -> int | None:
     """The year a number outside any comparison is about.
 
@@ -448,6 +455,8 @@ def _year(
     context: DocumentContext, carry: _Carry,
 ) -> int | None:
     position = reading.mention.start
+    if reading.change and _year_on_year_span(mentions):
+        return _year_on_year_span(mentions)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
     if inside is not None:
         main = _scope_year(low, mentions, inside[0], context, carry)

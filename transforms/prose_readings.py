@@ -374,7 +374,8 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
     if match and not (match.group("word") == "up" and lx.MADE_UP.search(before, 0, match.start("word"))):
         return match.group("word"), match.start("word"), match.end("word")
     # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
-    if re.search(r"\bby\s*$", before):
+    # ... or is said to amount to it: "the decrease between 2012 and 2013 amounts to 13.4 per cent"
+    if re.search(r"\b(?:by|amount(?:ed|s)?\s+to|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s*$", before):
         clause = before[clause_start(before, len(before)) :]
         words = list(lx.CHANGE_WORD.finditer(clause))
         if words:
