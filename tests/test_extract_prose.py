@@ -547,6 +547,12 @@ def test_suicide_attacks_stay_militant_under_a_combined_scope():
         (2019, "PAK", "all", "suicide_killed", 95, None)}
 
 
+def test_the_year_in_an_index_abbreviation_is_its_edition():
+    text = "GTI 2021: deaths from terrorism fell\n\nDeaths from terrorism in the country fell 12 percent to 319."
+    assert _figures(text, "2021-03-02") == {
+        (2020, "PAK", "all", "killed_change_pct", -12, None), (2020, "PAK", "all", "killed", 319, None)}
+
+
 def test_a_founding_year_in_a_heading_is_no_section_year():
     text = "Centre for Conflict Studies, established 1998\n\nTerrorist attacks fell by 12 percent in 2019."
     assert _figures(text, "2020-01-02") == {(2019, "PAK", "all", "attacks_change_pct", -12, None)}

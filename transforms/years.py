@@ -74,7 +74,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_YEAR = re.compile(
-    r"\b(?:Report|Index|Review|Survey|Yearbook|Outlook|Assessment)[”\"']?\s+$"
+    r"\b(?:Report|Index|Review|Survey|Yearbook|Outlook|Assessment|GTI)[”\"']?\s+$"
     r"|\b(?:published|released|issued|launched|dated|updated)\s+(?:in\s+|on\s+)?$",
     re.IGNORECASE,
 )
