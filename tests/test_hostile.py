@@ -114,11 +114,13 @@ PATHOLOGICAL = {
 # Found by this file; the cause is in the prose extractor (see each reason).
 SUPER_LINEAR = {
     "commas between digits": ("'1,' * 50_000", "exponential: RESPECTIVELY_AFTER in transforms/prose_lexicon.py backtracks "
-                              "over \\d[\\d,.]* inside (...)*; '1,' * 40 already takes minutes"),
-    "digits and spaces": ("'1 ' * 100_000", "quadratic: _count_without_head searches the whole sentence before each "
-                          "number (VERB_BEFORE ... $), _link lists all earlier readings; 10 kB take 25 s"),
-    "dots": ("'.' * 200_000", "quadratic: _SENTENCE_END ([.!?]+ then a failing lookahead) restarts inside a run of dots; "
-             "20 kB take 7 s"),
+                              "over \\d[\\d,.]* inside (...)*, '1,' * 40 already takes minutes; made possessive "
+                              "(\\d[\\d,.]*+ ... )*+ it is still quadratic like the digits and spaces below"),
+    "digits and spaces": ("'1 ' * 100_000", "quadratic in a sentence's numbers: _count_without_head searches the whole "
+                          "sentence before each number (VERB_BEFORE ... $), _link lists all earlier readings; 10 kB "
+                          "take 25 s; a cap on sentence length in split_sentences would bound it"),
+    "dots": ("'.' * 200_000", "quadratic: _SENTENCE_END in transforms/prose_text.py ([.!?]+ then a failing lookahead) "
+             "restarts inside a run of dots, 20 kB take 7 s; (?<![.!?]) before it makes it linear"),
 }
 
 _CHILD = """
