@@ -128,7 +128,19 @@ def machine() -> dict[str, str]:
     libraries = ", ".join(f"{name} {metadata.version(name)}" for name in
                           ("prefect", "great-expectations", "pandas", "pyarrow", "lxml", "dask", "prefect-dask"))
     return {"cpus": str(os.cpu_count()), "cpu": cpu, "ram": f"{ram:.1f} GiB",
-            "python": platform.python_version(), "libraries": libraries}
+            "python": platform.python_version(), "libraries": libraries, "code": _commit()}
+
+
+def _commit() -> str:
+    """The commit measured, marked when flows/ or transforms/ differ from it."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "flows", "transforms"], cwd=ROOT, capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return (head or "unknown") + (" + uncommitted edits" if dirty else "")
 
 
 def measure_size(size: int, seed: int, work: Path, server_env: dict[str, str], dask: bool, log: Path) -> dict:
@@ -186,7 +198,7 @@ def rows_for(r: dict) -> list[tuple[str, str]]:
         ("sanity: precision / recall", "{precision:.3f} / {recall:.3f} ({hits:,} of {stated:,} stated figures, "
                                        "{extracted:,} extracted)".format(**r["extract"]["score"])),
         ("full run (process wall)", f"{full:.1f} s, status {flow['status']}, {flow['documents']} documents, "
-                                    f"{flow['quarantined']} quarantined, {flow['facts_rows']:,} facts rows"),
+                                    f"{flow['quarantined']} quarantined, {flow.get('facts_rows') or 0:,} facts rows"),
         ("  fixed start-up", "{total:.2f} s (interpreter {interpreter:.2f}, imports {imports:.2f}, GX import "
                              "{gx_import:.2f}, first Prefect flow run {prefect_first_flow:.2f})".format(**flow["startup"])),
         ("  the pipeline's work", f"{work:.1f} s = {_rate(n, size, work)} (the flow call {flow['work']:.1f} s, then "
@@ -205,6 +217,11 @@ def rows_for(r: dict) -> list[tuple[str, str]]:
         ("peak RSS", f"flow {flow['peak_rss_mb']:,.0f} MB, rerun {rerun['peak_rss_mb']:,.0f} MB, plain "
                      f"{plain['peak_rss_mb']:,.0f} MB, extraction alone {r['extract']['peak_rss_mb']:,.0f} MB"),
     ]
+    for name in ("flow", "plain", "dask"):
+        if name in r and r[name]["status"] not in ("published",):
+            failures = (r[name].get("validation") or {}).get("failures") or []
+            rows.append((f"WARNING: {name} run did not publish", f"{r[name]['status']}"[:200]
+                         + "".join(f"\n      {line}" for line in failures[:5])))
     if "dask" in r:
         dask = r["dask"]
         dask_extraction = dask["stages"].get("parse-extract", {})
@@ -276,7 +293,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip measuring start-up with Prefect's temporary server (about 15 s)")
     parser.add_argument("--keep", type=Path, help="keep corpora, logs and results here instead of a temporary dir")
     parser.add_argument("--json", type=Path, help="also write every measurement as JSON")
+    parser.add_argument("--from-json", type=Path, help="print the table of an earlier run's --json file, measure nothing")
     args = parser.parse_args(argv)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text())
+        print(report(saved["results"], saved["machine"], saved["startup_temporary"]))
+        return 0
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="incidents-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -295,11 +317,10 @@ def main(argv: list[str] | None = None) -> int:
             env = _quiet_env(code, {"PREFECT_HOME": str(work / "prefect-home-temporary")})
             env.pop("PREFECT_API_URL", None)
             startup_temporary = run_probe("startup", work, env=env, log=log)["startup"]
-        text = report(results, info, startup_temporary)
-        print(text)
-        if args.json:
+        if args.json:  # before the table: a long run's measurements survive a formatting error
             args.json.write_text(json.dumps({"machine": info, "results": results,
                                              "startup_temporary": startup_temporary}, indent=1, default=str))
+        print(report(results, info, startup_temporary))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -292,6 +292,9 @@ def index_deaths(w: Writer) -> str:
             f"according to {w.org()}.")
 
 
+# Sentences whose subject is the security forces: nothing about attacks follows them in their paragraph.
+ENDS_PARAGRAPH = (operations, violence_operations)
+
 # Each kind of organisation's facts, one sentence function per fact: a document uses each at most once.
 SENTENCES = {
     "groups": (totals, victims, changes, before_after, suicide, group_attacks, group_of_total, group_respectively),

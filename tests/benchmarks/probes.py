@@ -229,6 +229,11 @@ def _stage_windows(flow_run_id) -> dict[str, list[tuple[float, float]]]:
     return windows
 
 
+def _last_run_record(data_dir: Path) -> dict:
+    records = sorted((data_dir / "state" / "runs").glob("*.json"))
+    return json.loads(records[-1].read_text(encoding="utf-8")) if records else {"status": "failed, no run record"}
+
+
 def probe_flow(corpus: Path, args) -> dict:
     """The nightly flow on the corpus, after the fixed start-up; stage times from the server's task runs."""
     startup = _startup(gx=not args.no_gx)
@@ -246,8 +251,8 @@ def probe_flow(corpus: Path, args) -> dict:
     work = time.perf_counter() - start
     sampler.stop()
     summary = state.result(raise_on_failure=False)
-    if not isinstance(summary, dict):
-        summary = {"status": f"failed: {summary!r}"[:400]}
+    if not isinstance(summary, dict):  # a failed run returns no summary: its run record has it
+        summary = _last_run_record(Path(args.data_dir))
     windows = _stage_windows(state.state_details.flow_run_id)
     stages = {}
     for name, spans in windows.items():
@@ -269,6 +274,7 @@ def probe_plain(corpus: Path, args) -> dict:
     from flows.publish import read_latest_table
     from flows.reading import read_publishers, read_series_priority, read_vocabulary
     from flows.registry import read_sources, select_sources
+    from flows.validate import ValidationFailed
     from flows.version import code_fingerprint
     from transforms.diff import diff_cells
 
@@ -299,7 +305,12 @@ def probe_plain(corpus: Path, args) -> dict:
     frames = {"incidents": incidents, "series": series, "facts": facts}
     parameters = {"max_year": now.year, "countries": sorted(vocabulary.countries), "groups": sorted(vocabulary.groups),
                   "metrics": sorted(vocabulary.metrics), "source_ids": sorted(by_id)}
-    report = pipeline.validate.fn(frames, parameters)
+    try:
+        report = pipeline.validate.fn(frames, parameters)
+    except ValidationFailed as failure:
+        lap("validate", began, cpu)
+        return {"startup": startup, "work": time.perf_counter() - start, "stages": stages,
+                "status": "validation-failed", "documents": len(outcomes), "validation": failure.report.summary()}
     lap("validate", began, cpu)
     began, cpu = time.perf_counter(), cpu_seconds()
     manifest = {"documents": [{"source_id": o.ref.source_id, "document": o.ref.name, "sha256": o.ref.sha256,
