@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from concurrent.futures import Executor
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from math import ceil
 from pathlib import Path
 from typing import Annotated, Any
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 from pydantic import Field
 
 from flows.archive import Archive
@@ -27,19 +33,20 @@ from flows.registry import Source, read_sources, select_sources
 from flows.sources import DocumentRef, SourceResult, read_archived, read_source
 from flows.validate import ValidationFailed, ValidationReport, validate_tables
 from flows.cache import ExtractionCache
+from flows.extraction import extract_archived, extraction_pool, worker_count
+from flows.extraction import extract_document  # noqa: F401  (flows/rebuild.py imports it from here)
 from flows.version import code_fingerprint, code_version
-from transforms.documents import parse_document
 from transforms.consistency import check_consistency
-from transforms.extract import extract_figures
 from transforms.model import DocumentError, DocumentInfo, Extraction
 from transforms.plausibility import check_plausible
 from transforms.normalize import check_codes, figures_to_facts, merge_backfill, reconcile_cells, reconcile_series
 from transforms.reference import Vocabulary
 from transforms.diff import diff_cells, summarize_diff
 from transforms.schema import CHANGES, FACTS, SERIES, incidents_schema
-from transforms.series import Publishers, identify_series
+from transforms.series import Publishers
 
-BATCH_SIZE = 200
+BATCH_SIZE = 200  # at most: each batch is a task run
+MIN_BATCH = 20  # at least: fewer documents would not pay for a task run
 
 
 @dataclass(frozen=True)
@@ -136,34 +143,28 @@ def fetch_all(sources: list[Source], data_dir: Path, offline: bool) -> list[Sour
     return results
 
 
-def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary, publishers: Publishers
-                     ) -> tuple[dict[str, Any], Extraction | None, str | None]:
-    """(document facts, extraction, error) of one document: parse, then extract; a DocumentError is the error."""
-    try:
-        document = parse_document(raw, name=ref.name, format=source.format, content_type=ref.content_type)
-        extraction = extract_figures(document, vocabulary, default_country=source.country)
-    except DocumentError as error:
-        return {}, None, f"{error.reason}: {error.detail}"
-    series, primary = identify_series(document, publishers, source.publisher)
-    return {"published": document.published, "series": series, "primary": primary}, extraction, None
-
-
 @task(name="parse-extract", cache_policy=NO_CACHE)
 def parse_and_extract(
     refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
-    publishers: Publishers, fingerprint: str, force: bool, max_year: int,
+    publishers: Publishers, fingerprint: str, force: bool, max_year: int, pool: Executor | None = None,
 ) -> list[DocumentOutcome]:
-    """Parse and extract a batch of archived documents; a bad document is quarantined, the rest go on."""
+    """Parse and extract a batch of archived documents; a bad document is quarantined, the rest go on.
+
+    Documents the cache does not hold are parsed on `pool` (worker processes) when given, else in this thread.
+    """
     layout = DataDir(data_dir)
-    archive, cache = Archive(layout.raw), ExtractionCache(layout.state, fingerprint)
+    cache = ExtractionCache(layout.state, fingerprint)
+    keys = [cache.key(ref.sha256, name=ref.name, format=sources[ref.source_id].format,
+                      country=sources[ref.source_id].country, content_type=ref.content_type) for ref in refs]
+    hits = [None if force else cache.get(key) for key in keys]
+    work = [(ref, sources[ref.source_id]) for ref, hit in zip(refs, hits) if hit is None]
+    arguments = (layout.raw, work, vocabulary, publishers)
+    fresh = iter(pool.submit(extract_archived, *arguments).result() if pool and work else extract_archived(*arguments))
     outcomes = []
-    for ref in refs:
+    for ref, key, cached in zip(refs, keys, hits):
         source = sources[ref.source_id]
-        key = cache.key(ref.sha256, name=ref.name, format=source.format, country=source.country,
-                        content_type=ref.content_type)
-        cached = None if force else cache.get(key)
         if cached is None:
-            facts, extraction, error = extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers)
+            facts, extraction, error = next(fresh)
             cache.put(key, facts, extraction, error)
         else:
             facts, extraction, error = cached
@@ -233,6 +234,15 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def batch_size(documents: int, workers: int) -> int:
+    """About four batches per worker, so the workers finish together, within MIN_BATCH..BATCH_SIZE documents."""
+    return max(MIN_BATCH, min(BATCH_SIZE, ceil(documents / (4 * max(workers, 1)))))
+
+
 def run_pipeline(
     *, flow_name: str, sources_path: Path, data_dir: Path, offline: bool, force: bool,
     source_ids: list[str] | None, years: tuple[int, int] | None, now: datetime, parameters: dict[str, Any],
@@ -254,6 +264,31 @@ def run_pipeline(
                 logger.info(line)
             create_run_artifacts(layout, summary)
     return summary
+
+
+def extract_all(refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
+                publishers: Publishers, fingerprint: str, force: bool, max_year: int, logger: Any
+                ) -> list[DocumentOutcome]:
+    """Every document's outcome, in order: batches as tasks, their parsing on every core.
+
+    On the default (thread pool) runner the batches' parsing goes to worker processes shared by the stage: threads
+    would contend for the GIL (50 batches at once took twice as long as one after another). A runner of its own
+    processes (Dask) parses in its workers.
+    """
+    runner = FlowRunContext.get().task_runner
+    workers = worker_count()
+    chunks = _batches(refs, batch_size(len(refs), workers))
+    on_processes = isinstance(runner, ThreadPoolTaskRunner)
+    logger.info("parse and extract: %d documents in %d batches%s", len(refs), len(chunks),
+                f" on {workers} worker processes" if on_processes else "")
+    # quoted: Prefect would otherwise walk every argument's contents looking for futures. Not on Dask, which
+    # takes the quote (a named tuple) apart as it packs the arguments.
+    keep = quote if on_processes else _as_is
+    with extraction_pool(workers) if on_processes else nullcontext() as pool:
+        futures = [parse_and_extract.submit(keep(chunk), keep(sources), data_dir, keep(vocabulary), keep(publishers),
+                                            fingerprint, force, max_year, keep(pool))
+                   for chunk in chunks]
+        return [o for f in futures for o in f.result()]
 
 
 def write_run_record(layout: DataDir, summary: RunSummary, now: datetime) -> Path:
@@ -284,10 +319,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     by_id = {s.id: s for s in registry}
     fingerprint = code_fingerprint()
     publishers = read_publishers()
-    logger.info("parse and extract: %d documents in %d batches", len(refs), len(_batches(refs, BATCH_SIZE)))
-    futures = [parse_and_extract.submit(batch, by_id, data_dir, vocabulary, publishers, fingerprint, force, now.year)
-               for batch in _batches(refs, BATCH_SIZE)]
-    outcomes = [o for f in futures for o in f.result()]
+    outcomes = extract_all(refs, by_id, data_dir, vocabulary, publishers, fingerprint, force, now.year, logger)
 
     drops: Counter[str] = Counter()
     summary.documents = len(outcomes)

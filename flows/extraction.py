@@ -1,0 +1,74 @@
+"""Parsing and extraction of archived documents, on worker processes.
+
+Kept apart from flows/pipeline.py so a worker process imports only the parsers and the archive, not Prefect.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from flows.archive import Archive
+from flows.registry import Source
+from flows.sources import DocumentRef
+from transforms.documents import parse_document
+from transforms.extract import extract_figures
+from transforms.model import DocumentError, Extraction
+from transforms.reference import Vocabulary
+from transforms.series import Publishers, identify_series
+
+
+Result = tuple[dict[str, Any], Extraction | None, str | None]  # (document facts, extraction, error)
+
+
+def worker_count() -> int:
+    """Worker processes for extraction: one per CPU this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: Vocabulary, publishers: Publishers
+                     ) -> Result:
+    """(document facts, extraction, error) of one document: parse, then extract; a DocumentError is the error."""
+    try:
+        document = parse_document(raw, name=ref.name, format=source.format, content_type=ref.content_type)
+        extraction = extract_figures(document, vocabulary, default_country=source.country)
+    except DocumentError as error:
+        return {}, None, f"{error.reason}: {error.detail}"
+    series, primary = identify_series(document, publishers, source.publisher)
+    return {"published": document.published, "series": series, "primary": primary}, extraction, None
+
+
+def extract_archived(raw_dir: Path, work: list[tuple[DocumentRef, Source]], vocabulary: Vocabulary,
+                     publishers: Publishers) -> list[Result]:
+    """Each archived document's result, in order."""
+    archive = Archive(raw_dir)
+    return [extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers) for ref, source in work]
+
+
+@contextmanager
+def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes for one run's extraction, started as needed and stopped when the stage ends.
+
+    Spawned, not forked: the flow's process runs threads (Prefect's), and a fork copies their held locks.
+    """
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    # a worker holds its task queue's both ends, so it never sees a killed parent's queue close: watch the pid
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

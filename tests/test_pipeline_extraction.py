@@ -1,0 +1,59 @@
+"""The extraction stage: batches sized to the workers, worker processes that give what one thread gives."""
+from __future__ import annotations
+
+import pytest
+
+from flows.archive import Archive
+from flows.extraction import extraction_pool
+from flows.paths import DEFAULT_SOURCES
+from flows.pipeline import batch_size, parse_and_extract
+from flows.reading import read_publishers
+from flows.registry import read_sources
+from flows.sources import read_file_source
+
+FINGERPRINT = "f" * 64
+
+
+@pytest.mark.parametrize(
+    ("documents", "workers", "expected"),
+    [
+        (0, 2, 20),  # never fewer than 20 a batch: a task run costs more than parsing a few documents
+        (30, 2, 20),
+        (1_000, 2, 125),  # 8 batches: 4 per worker
+        (1_001, 2, 126),
+        (10_000, 2, 200),  # never more than 200: a batch is what a worker's failure or a retry costs
+        (1_000, 1, 200),
+        (1_000, 8, 32),
+        (1_000, 0, 200),  # no CPU count known: as if one worker
+    ],
+)
+def test_batch_size_gives_each_worker_about_four_batches(documents, workers, expected):
+    assert batch_size(documents, workers) == expected
+
+
+@pytest.fixture
+def archived(tmp_path):
+    """The bundled samples read into a fresh archive: (data_dir, refs, sources by id)."""
+    data_dir = tmp_path / "data"
+    archive = Archive(data_dir / "raw")
+    registry = read_sources(DEFAULT_SOURCES)
+    refs = [ref for source in registry for ref in read_file_source(source, archive).documents]
+    assert len(refs) >= 10
+    return data_dir, refs, {s.id: s for s in registry}
+
+
+def run_batch(archived, vocabulary, pool=None, force=False):
+    data_dir, refs, sources = archived
+    return parse_and_extract.fn(refs, sources, data_dir, vocabulary, read_publishers(), FINGERPRINT, force, 2026, pool)
+
+
+def test_worker_processes_give_what_one_thread_gives_and_fill_the_same_cache(archived, vocabulary, tmp_path):
+    inline = run_batch(archived, vocabulary)
+    with extraction_pool(2) as pool:
+        on_workers = run_batch(archived, vocabulary, pool, force=True)
+        again = run_batch(archived, vocabulary, pool)
+    assert [o.extraction for o in on_workers] == [o.extraction for o in inline]
+    assert [(o.info, o.error) for o in on_workers] == [(o.info, o.error) for o in inline]
+    assert sum(len(o.extraction.figures) for o in inline if o.extraction) > 50
+    assert not any(o.cached for o in on_workers) and all(o.cached for o in again)
+    assert [o.extraction for o in again] == [o.extraction for o in inline]
