@@ -1,4 +1,4 @@
-"""Parsing and extraction of archived documents, on worker processes.
+"""Parsing and extraction of archived documents, on worker processes: one document's failure stays its own.
 
 Kept apart from flows/pipeline.py so a worker process imports only the parsers and the archive, not Prefect.
 """
@@ -22,6 +22,7 @@ from transforms.model import DocumentError, Extraction
 from transforms.reference import Vocabulary
 from transforms.series import Publishers, identify_series
 
+INTERNAL_ERROR = "internal-error"  # an exception of ours, not a DocumentError: quarantined, never cached
 
 Result = tuple[dict[str, Any], Extraction | None, str | None]  # (document facts, extraction, error)
 
@@ -43,11 +44,22 @@ def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: V
     return {"published": document.published, "series": series, "primary": primary}, extraction, None
 
 
+def is_cacheable(error: str | None) -> bool:
+    """Whether a result may be kept in the extraction cache: not a bug of ours."""
+    return error is None or not error.startswith(f"{INTERNAL_ERROR}:")
+
+
 def extract_archived(raw_dir: Path, work: list[tuple[DocumentRef, Source]], vocabulary: Vocabulary,
                      publishers: Publishers) -> list[Result]:
-    """Each archived document's result, in order."""
+    """Each archived document's result, in order; an exception on one document is that document's error."""
     archive = Archive(raw_dir)
-    return [extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers) for ref, source in work]
+    results = []
+    for ref, source in work:
+        try:
+            results.append(extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers))
+        except Exception as bug:  # a bug of ours must cost one document, not the run
+            results.append(({}, None, f"{INTERNAL_ERROR}: {type(bug).__name__}: {bug}"))
+    return results
 
 
 @contextmanager

@@ -33,7 +33,7 @@ from flows.registry import Source, read_sources, select_sources
 from flows.sources import DocumentRef, SourceResult, read_archived, read_source
 from flows.validate import ValidationFailed, ValidationReport, validate_tables
 from flows.cache import ExtractionCache
-from flows.extraction import extract_archived, extraction_pool, worker_count
+from flows.extraction import extract_archived, extraction_pool, is_cacheable, worker_count
 from flows.extraction import extract_document  # noqa: F401  (flows/rebuild.py imports it from here)
 from flows.version import code_fingerprint, code_version
 from transforms.consistency import check_consistency
@@ -165,7 +165,8 @@ def parse_and_extract(
         source = sources[ref.source_id]
         if cached is None:
             facts, extraction, error = next(fresh)
-            cache.put(key, facts, extraction, error)
+            if is_cacheable(error):
+                cache.put(key, facts, extraction, error)
         else:
             facts, extraction, error = cached
         if extraction is not None:

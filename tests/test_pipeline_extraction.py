@@ -1,11 +1,15 @@
-"""The extraction stage: batches sized to the workers, worker processes that give what one thread gives."""
+"""The extraction stage: batches sized to the workers, worker processes that give what one thread gives, and a
+document that breaks our code quarantined on its own."""
 from __future__ import annotations
+
+import json
+import shutil
 
 import pytest
 
 from flows.archive import Archive
-from flows.extraction import extraction_pool
-from flows.paths import DEFAULT_SOURCES
+from flows.extraction import INTERNAL_ERROR, extraction_pool
+from flows.paths import DEFAULT_SOURCES, ROOT
 from flows.pipeline import batch_size, parse_and_extract
 from flows.reading import read_publishers
 from flows.registry import read_sources
@@ -57,3 +61,39 @@ def test_worker_processes_give_what_one_thread_gives_and_fill_the_same_cache(arc
     assert sum(len(o.extraction.figures) for o in inline if o.extraction) > 50
     assert not any(o.cached for o in on_workers) and all(o.cached for o in again)
     assert [o.extraction for o in again] == [o.extraction for o in inline]
+
+
+def test_a_document_our_code_fails_on_is_quarantined_alone_and_not_cached(archived, vocabulary):
+    data_dir, refs, sources = archived
+    broken = refs[3]
+    # a real failure path beside the parsers: the archived body no longer matches its hash (ArchiveCorrupt)
+    Archive(data_dir / "raw").path_of(broken.sha256).write_bytes(b"flipped bits")
+    with extraction_pool(2) as pool:
+        outcomes = run_batch(archived, vocabulary, pool)
+    errors = {o.ref.name: o.error for o in outcomes if o.error}
+    assert errors == {broken.name: f"{INTERNAL_ERROR}: ArchiveCorrupt: raw/{broken.sha256[:2]}/{broken.sha256}: "
+                                   "content does not match its hash"}
+    assert sum(o.extraction is not None for o in outcomes) == len(refs) - 1
+    # a bug is not a property of the document: the next run tries it again
+    again = run_batch(archived, vocabulary)
+    assert [o.cached for o in again] == [o.ref != broken for o in again]
+
+
+@pytest.mark.prefect
+@pytest.mark.xdist_group("prefect")
+def test_a_run_over_a_document_our_code_fails_on_publishes_the_rest_degraded(tmp_path, prefect_harness):
+    from flows.pipeline import RunSummary, nightly
+
+    shutil.copytree(ROOT / "data" / "samples", tmp_path / "samples")
+    shutil.copy(DEFAULT_SOURCES, tmp_path / "sources.toml")
+    data_dir = tmp_path / "data"
+    first = nightly(sources=str(tmp_path / "sources.toml"), data_dir=str(data_dir))
+    broken = next(d for d in json.loads((data_dir / "published" / "latest" / "manifest.json").read_text())["documents"]
+                  if d["figures"])
+    Archive(data_dir / "raw").path_of(broken["sha256"]).write_bytes(b"flipped bits")
+    again = nightly(sources=str(tmp_path / "sources.toml"), data_dir=str(data_dir), offline=True, force=True)
+    assert first["status"] == again["status"] == "published" and again["documents"] == first["documents"]
+    assert [(q["document"], q["reason"].split(":")[:2]) for q in again["quarantined"]] == [
+        (broken["document"], [INTERNAL_ERROR, " ArchiveCorrupt"])]
+    assert RunSummary(**again).degraded and not RunSummary(**first).degraded
+    assert again["figures"] == first["figures"] - broken["figures"]
