@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any, Iterator
 
 from flows.archive import Archive
@@ -23,8 +25,15 @@ from transforms.reference import Vocabulary
 from transforms.series import Publishers, identify_series
 
 INTERNAL_ERROR = "internal-error"  # an exception of ours, not a DocumentError: quarantined, never cached
+TIMEOUT = "timeout"  # parsing and extraction outlasted the time limit: quarantined, never cached
+# a report takes milliseconds to seconds; one still running after two minutes is caught in a backtracking pattern
+DOCUMENT_TIME_LIMIT = 120.0
 
 Result = tuple[dict[str, Any], Extraction | None, str | None]  # (document facts, extraction, error)
+
+
+class DocumentTimedOut(Exception):
+    """Parsing and extracting one document outlasted its time limit."""
 
 
 def worker_count() -> int:
@@ -45,21 +54,44 @@ def extract_document(raw: bytes, ref: DocumentRef, source: Source, vocabulary: V
 
 
 def is_cacheable(error: str | None) -> bool:
-    """Whether a result may be kept in the extraction cache: not a bug of ours."""
-    return error is None or not error.startswith(f"{INTERNAL_ERROR}:")
+    """Whether a result may be kept in the extraction cache: not a bug of ours nor a time limit hit."""
+    return error is None or not error.startswith((f"{INTERNAL_ERROR}:", f"{TIMEOUT}:"))
 
 
 def extract_archived(raw_dir: Path, work: list[tuple[DocumentRef, Source]], vocabulary: Vocabulary,
-                     publishers: Publishers) -> list[Result]:
-    """Each archived document's result, in order; an exception on one document is that document's error."""
+                     publishers: Publishers, time_limit: float | None = DOCUMENT_TIME_LIMIT) -> list[Result]:
+    """Each archived document's result, in order; an exception on one document is that document's error.
+
+    The time limit holds only on a process's main thread (a worker process's): elsewhere no signal can stop a call.
+    """
     archive = Archive(raw_dir)
     results = []
     for ref, source in work:
         try:
-            results.append(extract_document(archive.get(ref.sha256), ref, source, vocabulary, publishers))
+            results.append(_within(time_limit, lambda: extract_document(archive.get(ref.sha256), ref, source,
+                                                                        vocabulary, publishers)))
+        except DocumentTimedOut as late:
+            results.append(({}, None, f"{TIMEOUT}: {late}"))
         except Exception as bug:  # a bug of ours must cost one document, not the run
             results.append(({}, None, f"{INTERNAL_ERROR}: {type(bug).__name__}: {bug}"))
     return results
+
+
+def _within(seconds: float | None, call: Any) -> Result:
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        return call()
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        # raised in whatever Python code runs, the regular expression engine included (it checks for signals)
+        raise DocumentTimedOut(f"parsing and extraction still running after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return call()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager

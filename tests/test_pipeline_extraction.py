@@ -1,5 +1,5 @@
 """The extraction stage: batches sized to the workers, worker processes that give what one thread gives, and a
-document that breaks our code quarantined on its own."""
+document that breaks our code (or hangs) quarantined on its own."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from flows.archive import Archive
-from flows.extraction import INTERNAL_ERROR, extraction_pool
+from flows.extraction import INTERNAL_ERROR, TIMEOUT, extract_archived, extraction_pool, is_cacheable
 from flows.paths import DEFAULT_SOURCES, ROOT
 from flows.pipeline import batch_size, parse_and_extract
 from flows.reading import read_publishers
@@ -97,3 +97,16 @@ def test_a_run_over_a_document_our_code_fails_on_publishes_the_rest_degraded(tmp
         (broken["document"], [INTERNAL_ERROR, " ArchiveCorrupt"])]
     assert RunSummary(**again).degraded and not RunSummary(**first).degraded
     assert again["figures"] == first["figures"] - broken["figures"]
+
+
+def test_a_hung_document_is_quarantined_as_timeout_and_the_batch_goes_on(archived, vocabulary):
+    data_dir, refs, sources = archived
+    # a real hang: the prose rules backtrack exponentially over a run of "1," (minutes at 40; see test_hostile.py)
+    hung = Archive(data_dir / "raw").put(b"1," * 40, {"source_id": refs[0].source_id, "kind": "file", "path": "hung.txt"})
+    work = [(type(refs[0])(refs[0].source_id, hung.sha256, "hung.txt", "hung.txt"), sources[refs[0].source_id]),
+            (refs[0], sources[refs[0].source_id])]
+    with extraction_pool(1) as pool:  # the limit holds on a worker process's main thread
+        results = pool.submit(extract_archived, data_dir / "raw", work, vocabulary, read_publishers(), 2.0).result()
+    assert results[0] == ({}, None, f"{TIMEOUT}: parsing and extraction still running after 2 s")
+    assert results[1][2] is None and results[1][1].figures
+    assert not is_cacheable(results[0][2]) and is_cacheable(results[1][2])
