@@ -1,7 +1,10 @@
 """The nightly and backfill flows: fetch -> parse -> extract -> normalize -> validate -> publish."""
 from __future__ import annotations
 
+import importlib
 import json
+import os
+import threading
 from collections import Counter
 from concurrent.futures import Executor
 from contextlib import nullcontext
@@ -9,12 +12,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from math import ceil
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
@@ -235,6 +239,28 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+class BackgroundImport:
+    """A module imported on a thread of its own once started, so the import overlaps other work; join before use."""
+
+    def __init__(self, module: str):
+        self.module = module
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin the import, once; later calls do nothing."""
+        if self._thread is None:
+            # set before Great Expectations is imported, whoever imports it first (flows/validate.py does the same)
+            os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+            self._thread = threading.Thread(target=importlib.import_module, args=(self.module,),
+                                            name=f"import-{self.module}", daemon=True)
+            self._thread.start()
+
+    def join(self) -> None:
+        """Wait for a started import; its failure, if any, shows again when the module is imported for use."""
+        if self._thread is not None:
+            self._thread.join()
+
+
 def _as_is(value: Any) -> Any:
     return value
 
@@ -268,9 +294,10 @@ def run_pipeline(
 
 
 def extract_all(refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
-                publishers: Publishers, fingerprint: str, force: bool, max_year: int, logger: Any
-                ) -> list[DocumentOutcome]:
-    """Every document's outcome, in order: batches as tasks, their parsing on every core.
+                publishers: Publishers, fingerprint: str, force: bool, max_year: int, logger: Any,
+                on_parsed: Callable[[], Any]) -> list[DocumentOutcome]:
+    """Every document's outcome, in order: batches as tasks, their parsing on every core; `on_parsed` is called
+    as each batch that parsed a document (not all from the cache) ends.
 
     On the default (thread pool) runner the batches' parsing goes to worker processes shared by the stage: threads
     would contend for the GIL (50 batches at once took twice as long as one after another). A runner of its own
@@ -289,7 +316,13 @@ def extract_all(refs: list[DocumentRef], sources: dict[str, Source], data_dir: P
         futures = [parse_and_extract.submit(keep(chunk), keep(sources), data_dir, keep(vocabulary), keep(publishers),
                                             fingerprint, force, max_year, keep(pool))
                    for chunk in chunks]
-        return [o for f in futures for o in f.result()]
+        order = {future.task_run_id: i for i, future in enumerate(futures)}
+        done: dict[int, list[DocumentOutcome]] = {}
+        for future in as_completed(futures):
+            done[order[future.task_run_id]] = batch = future.result()
+            if any(not o.cached for o in batch):
+                on_parsed()
+        return [o for i in range(len(futures)) for o in done[i]]
 
 
 def write_run_record(layout: DataDir, summary: RunSummary, now: datetime) -> Path:
@@ -320,7 +353,11 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
     by_id = {s.id: s for s in registry}
     fingerprint = code_fingerprint()
     publishers = read_publishers()
-    outcomes = extract_all(refs, by_id, data_dir, vocabulary, publishers, fingerprint, force, now.year, logger)
+    # new documents will likely change the tables, so they will be validated: import Great Expectations (2.2 s) while
+    # the worker processes parse
+    validation_import = BackgroundImport("great_expectations")
+    outcomes = extract_all(refs, by_id, data_dir, vocabulary, publishers, fingerprint, force, now.year, logger,
+                           validation_import.start)
 
     drops: Counter[str] = Counter()
     summary.documents = len(outcomes)
@@ -359,6 +396,7 @@ def _run_steps(summary: RunSummary, layout: DataDir, sources_path: Path, offline
         "metrics": sorted(vocabulary.metrics), "source_ids": sorted(by_id),
     }
     logger.info("validate: %d tables against expectations/*.json", len(frames))
+    validation_import.join()
     try:
         report = validate(quote(frames), parameters_gx)
     except ValidationFailed as failure:

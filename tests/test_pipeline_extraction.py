@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 
 from flows.archive import Archive
 from flows.extraction import INTERNAL_ERROR, TIMEOUT, extract_archived, extraction_pool, is_cacheable
 from flows.paths import DEFAULT_SOURCES, ROOT
-from flows.pipeline import batch_size, parse_and_extract
+from flows.pipeline import BackgroundImport, batch_size, parse_and_extract
 from flows.reading import read_publishers
 from flows.registry import read_sources
 from flows.sources import read_file_source
@@ -110,3 +111,15 @@ def test_a_hung_document_is_quarantined_as_timeout_and_the_batch_goes_on(archive
     assert results[0] == ({}, None, f"{TIMEOUT}: parsing and extraction still running after 2 s")
     assert results[1][2] is None and results[1][1].figures
     assert not is_cacheable(results[0][2]) and is_cacheable(results[1][2])
+
+
+@pytest.mark.parametrize(("started", "imported"), [(False, False), (True, True)])
+def test_a_background_import_happens_only_once_started(started, imported):
+    module = "tabnanny"  # a standard module nothing here imports
+    sys.modules.pop(module, None)
+    background = BackgroundImport(module)
+    if started:
+        background.start()
+        background.start()
+    background.join()
+    assert (module in sys.modules) is imported
