@@ -55,6 +55,21 @@ def write_once(path: Path, body: bytes, *, durable: bool = True) -> bool:
         os.unlink(tmp)
 
 
+def write_replacing(path: Path, body: bytes) -> None:
+    """Write a file whole or not at all: a temporary beside it, fsynced, then renamed over whatever was there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 class Archive:
     """Content-addressed bodies under raw/<sha[:2]>/<sha>, provenance beside them, an append-only log."""
 

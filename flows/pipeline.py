@@ -24,7 +24,7 @@ from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 from pydantic import Field
 
-from flows.archive import Archive
+from flows.archive import Archive, write_replacing
 from flows.artifacts import create_run_artifacts
 from flows.lock import run_lock
 from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
@@ -330,7 +330,8 @@ def write_run_record(layout: DataDir, summary: RunSummary, now: datetime) -> Pat
     runs = layout.state / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     path = runs / f"{now:%Y%m%dT%H%M%S%fZ}-{summary.flow}.json"
-    path.write_text(json.dumps(asdict(summary), indent=1, default=str), encoding="utf-8")
+    # whole or absent: a run killed while writing must not leave a torn record for operators and tools to trip on
+    write_replacing(path, json.dumps(asdict(summary), indent=1, default=str).encode("utf-8"))
     return path
 
 
