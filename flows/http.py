@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import email.utils
 import math
-import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -13,28 +12,14 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 
+from flows.redaction import REDACTED, redact  # noqa: F401  (flows/fetch.py and tests import them from here)
+
 USER_AGENT = "incidents/0.1 (+https://github.com/incidents-project/incidents)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # the response headers a record keeps: enough to revalidate and to decode the body
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-length")
 _CHUNK = 64 * 1024
-REDACTED = "REDACTED"
-# query parameters that carry a secret: the name, or its last part after '_' or '-' (access_token, X-Amz-Signature)
-_SECRET_PARAM = re.compile(
-    r"(?P<name>[?&;](?:[\w.~%-]*[_-])?(?:token|key|apikey|secret|password|passwd|pwd|pass|sig|signature|auth|"
-    r"authorization|session|sessionid|sid|credential|credentials)=)[^&;#\s'\"<>]*",
-    re.IGNORECASE,
-)
-_USERINFO = re.compile(r"(?P<scheme>\b[a-z][a-z0-9+.-]*://)[^/?#@\s'\"<>]+@", re.IGNORECASE)
-
-
-def redact(text: str) -> str:
-    """A URL, or a message quoting URLs, without their secrets: user:password@ and token-like query values.
-
-    Registry URLs may carry credentials; every URL that reaches a record, a log or a manifest goes through here.
-    """
-    return _SECRET_PARAM.sub(lambda m: m["name"] + REDACTED, _USERINFO.sub(lambda m: m["scheme"] + REDACTED + "@", text))
 
 
 class Refused(Exception):

@@ -19,6 +19,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
+from prefect.states import State
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
@@ -29,6 +30,7 @@ from flows.artifacts import create_run_artifacts
 from flows.lock import run_lock
 from flows.paths import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DataDir
 from flows.chart import render_chart
+from flows.redaction import redact
 from flows.publish import (Published, latest_version, publish_snapshot, read_latest_table, read_manifest,
                            remove_partial, unchanged_version)
 from flows.recipe import carry_over, recipe_entry
@@ -139,7 +141,7 @@ def fetch_all(sources: list[Source], data_dir: Path, offline: bool) -> list[Sour
         if state.is_completed():
             result = future.result()
         else:
-            result = SourceResult(source.id, error=f"fetch failed: {state.message or state.name}")
+            result = failed_fetch(source, state)
         if result.error and not result.from_archive:
             fallback = read_archived(source, archive)
             result = SourceResult(source.id, fallback.documents, result.refused, result.error, from_archive=True)
@@ -291,6 +293,11 @@ def run_pipeline(
                 logger.info(line)
             create_run_artifacts(layout, summary)
     return summary
+
+
+def failed_fetch(source: Source, state: State) -> SourceResult:
+    """A source whose fetch task failed, and why; the exception's text may quote the URL, secrets and all."""
+    return SourceResult(source.id, error=redact(f"fetch failed: {state.message or state.name}"))
 
 
 def extract_all(refs: list[DocumentRef], sources: dict[str, Source], data_dir: Path, vocabulary: Vocabulary,
