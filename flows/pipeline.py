@@ -90,7 +90,7 @@ class RunSummary:
 
     @property
     def degraded(self) -> bool:
-        return any(s["status"] != "ok" for s in self.sources) or bool(self.quarantined)
+        return any(s["status"] != "ok" or s["refused"] for s in self.sources) or bool(self.quarantined)
 
     def lines(self) -> list[str]:
         """A readable report of the run, for the terminal and the logs."""
@@ -121,7 +121,7 @@ class RunSummary:
         else:
             out.append(f"  status: {self.status}")
         if self.degraded:
-            out.append("  DEGRADED: some sources failed or documents were quarantined (see above)")
+            out.append("  DEGRADED: some sources failed, or documents were refused or quarantined (see above)")
         return out
 
 
