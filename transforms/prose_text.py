@@ -11,8 +11,9 @@ _ABBREVIATIONS = re.compile(
     r"|\b[A-Z]\.[A-Z])$"
 )
 # a sentence ends at . ! ? (with closing quotes or brackets) before whitespace and a capital, digit, quote or bullet;
-# a match only starts at the first mark of a run (a later start ends the same way), else a run of dots is quadratic
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[•\-–]*[A-Z0-9•])")
+# a match only starts at the first mark of a run (a later start ends the same way), else a run of dots is quadratic;
+# the test looks back after the first mark so that the pattern starts with a character set, which re scans for fast
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[•\-–]*[A-Z0-9•])")
 _BULLET = re.compile(r"\s[•▪●■◦]\s")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
