@@ -148,7 +148,8 @@ def hostile_documents(year: int) -> list[Hostile]:
         Hostile("one-line.txt", _chunks(b"word " * 1000, 5_000_000), "too-large: 5000000 characters of text, more than"),
         Hostile("absurd.txt", _bytes(sentence_doc("In 2019, militants killed 1,000,000,000,000,000 people in Pakistan.")),
                 "implausible: impossible count: 2019 PAK all killed = 1e+15"),
-        Hostile("million-digits.txt", _bytes(b"In 2019, militants killed " + b"7" * 1_000_000 + b" people in Pakistan.\n"),
+        # 1,000 digits overflow a float; the sentence stays under MAX_SENTENCE_CHARS, so the rules read it
+        Hostile("thousand-digits.txt", _bytes(b"In 2019, militants killed " + b"7" * 1_000 + b" people in Pakistan.\n"),
                 "implausible: impossible count: 2019 PAK all killed = inf"),
         Hostile("future.txt", _bytes(sentence_doc(f"In {year + FUTURE}, militants carried out 120 attacks in Pakistan.")),
                 f"implausible: year outside 1970-{year}: {year + FUTURE} PAK all attacks = 120"),
@@ -168,6 +169,8 @@ def hostile_documents(year: int) -> list[Hostile]:
         Hostile("unclosed.html", _bytes(b"<b><i><div>" * 30_000 + b"An unclosed note."), None),
         Hostile("paragraphs.txt", _bytes(b"Note.\n\n" * 100_000), None),
         Hostile("letters.txt", _bytes(b"a" * 100_000), None),
+        # a million-character sentence is over MAX_SENTENCE_CHARS: dropped unread ("over-long-sentence")
+        Hostile("million-digits.txt", _bytes(b"In 2019, militants killed " + b"7" * 1_000_000 + b" people in Pakistan.\n"), None),
     ]
 
 

@@ -138,6 +138,12 @@ def test_title_and_url(head, body, title, url):
         ("<p>soft\u00adhyphen and \ufb01ligature</p>", "softhyphen and filigature"),
         ("<p>It counted 370<sup>1</sup> attacks, the 2<sup>nd</sup> drop; see note<sup>[12]</sup>.</p>", "It counted 370 attacks, the 2nd drop; see note."),
         ("<p>Area of 5 km<sup>squared</sup></p>", "Area of 5 kmsquared"),
+        # a footnote inside a footnote that goes: nothing of either is read (the BeautifulSoup reader crashed)
+        ("<p>It counted 370<sup><sup>1</sup></sup> attacks.</p>", "It counted 370 attacks."),
+        # characters lxml's tree cannot hold are read like any other
+        ("<p>form\x0cfeed and \x01 control</p>", "form feed and \x01 control"),
+        ("<p>an <fb:like a:b='1' c\"d='2'>odd</fb:like> tag</p>", "an odd tag"),
+        ("<p>read</p><table><tr><td style='display:none'>gone</td></tr></table>", "read"),
     ],
 )
 def test_body_blocks(body, expected):
@@ -226,6 +232,11 @@ def test_undecodable_bytes_name_the_document():
         (
             "<table><tr><th>Year</th><th>Attacks<sup>a</sup></th></tr><tr><td>2024<sup>*</sup></td><td>1,234<sup>12</sup></td></tr></table>",
             (("Year", "Attacks [a]"), ("2024 *", "1,234 [12]")),
+        ),
+        (
+            # strings apart stay apart in a cell: an ordinal suffix, a comment, a removed script
+            "<table><tr><td>2<sup>nd</sup></td><td>12<!-- x -->34</td></tr><tr><td>5<script>x</script>7</td><td>a\n \n<b>b</b></td></tr></table>",
+            (("2 nd", "12 34"), ("5 7", "a b")),
         ),
         (
             "<table><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td><p>para</p><p>two</p></td><td>1<br>2</td></tr></tbody>"

@@ -6,8 +6,7 @@ import re
 from datetime import date
 from email.utils import parsedate
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from lxml import etree
 
 from transforms.encoding import decode_html
 from transforms.layout import TableBlock, assemble, collapse_lines, collapse_whitespace, normalize_grid, preceding_caption
@@ -30,11 +29,47 @@ MAX_CELL_CHARS = 500
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 1000
 _MAX_FOOTNOTE_REFERENCE = 4
-# the parsed tree costs about 1 kB of memory and 25 us per element: a page of millions of tiny tags would take
-# gigabytes; report pages, even long ones, have tens of thousands
+# a page of millions of tiny tags would take gigabytes and minutes to read; report pages, even long ones, have
+# tens of thousands
 MAX_TAGS = 400_000
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# The page is read the way BeautifulSoup (over the same lxml parser) read it until this module used lxml alone
+# (its tree building was a third of extraction time), so that every document reads as before:
+# - a string is a run of text between tags, comments or processing instructions (an element's .text or a
+#   node's .tail); get_text(" ") puts a space between strings ("12<sup>nd</sup>" in a cell reads "12 nd");
+# - a string of ASCII whitespace alone reads as one newline, or one space when it has none, outside <pre>;
+# - text inside these elements is their own kind: left out of the text of the elements around them;
+_OWN_TEXT = frozenset("rt rp style script template".split())
+_KEEPS_WHITESPACE = frozenset(("pre", "textarea"))
+_ASCII_SPACES = frozenset(" \n\t\f\r")
+# - a removed element leaves an empty comment in its place, which keeps the strings around it apart, and
+#   a footnote marker put in place of a <sup> is the tail of a comment marked so.
+_MARKER = "incidents: text put in place of an element"
+_DOCUMENT = "incidents-document"  # the element that holds the page, as BeautifulSoup's object held it
+_UNNAMED = "incidents-unnamed"  # an element whose name lxml cannot hold
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+# characters XML (so lxml) cannot hold travel as private-use characters of plane 16 and are put back when read
+# (a page that uses U+100000-U+10001F itself would read them as control characters)
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STAND_IN = {code: chr(0x100000 + code % 0x10000) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
+_ORIGINAL = {ord(stand_in): chr(code) for code, stand_in in _STAND_IN.items()}
+_STOOD_IN = re.compile("[\U00100000-\U0010001f\U0010fffe\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return text.translate(_STAND_IN) if _INVALID_XML.search(text) else text
+
+
+def _original(text: str) -> str:
+    return text.translate(_ORIGINAL) if _STOOD_IN.search(text) else text
+
+
+def _get(element, attribute: str) -> str | None:
+    value = element.get(attribute)
+    return _original(value) if value is not None else None
+
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DATE_META_KEYS = (
     "article:published_time",
@@ -99,29 +134,112 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
         return None
 
 
-def _is_hidden(tag: Tag) -> bool:
-    return tag.has_attr("hidden") or bool(_HIDDEN_STYLE.search(tag.get("style") or ""))
+def _is_element(node) -> bool:
+    return isinstance(node.tag, str)  # not a comment or processing instruction
 
 
-def _meta_values(soup: BeautifulSoup) -> dict[str, str]:
+def _string(text: str, keep_whitespace: bool) -> str:
+    """A string as the page's reader sees it: whitespace alone collapses to one newline or space."""
+    text = _original(text)
+    if keep_whitespace or not _ASCII_SPACES.issuperset(text):
+        return text
+    return "\n" if "\n" in text else " "
+
+
+def _context(element) -> tuple[str | None, bool]:
+    """The kind of the text directly inside an element and whether it keeps whitespace, from its ancestors."""
+    own, keep = None, False
+    for node in (element, *element.iterancestors()):
+        if own is None and node.tag in _OWN_TEXT:
+            own = node.tag
+        keep = keep or node.tag in _KEEPS_WHITESPACE
+    return own, keep
+
+
+def get_text(element) -> str:
+    """The element's strings of its own kind joined by spaces."""
+    wanted = element.tag if element.tag in _OWN_TEXT else None
+    own, keep = _context(element)
+    parts: list[str] = []
+    pending: list = [element]
+    kinds = {element: (own, keep)}  # the kind of text directly inside each element, and whether it keeps whitespace
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        kind, keep = kinds.pop(node)
+        if node.text and kind == wanted:
+            parts.append(_string(node.text, keep))
+        later: list = []
+        for child in node:
+            if _is_element(child):
+                kinds[child] = (child.tag if child.tag in _OWN_TEXT else kind, keep or child.tag in _KEEPS_WHITESPACE)
+                later.append(child)
+            if child.tail:
+                # a marker put in place of a <sup> is a plain string wherever it is
+                marked = child.tag is etree.Comment and child.text == _MARKER
+                if (wanted is None) if marked else (kind == wanted):
+                    later.append(child.tail if marked else _string(child.tail, keep))
+        pending.extend(reversed(later))
+    return " ".join(parts)
+
+
+def _ancestor(element, names: tuple[str, ...]):
+    return next(element.iterancestors(*names), None)
+
+
+def _remove(element, *texts: str) -> None:
+    """Take an element out, leaving comments that keep its neighbours' strings apart (and carry `texts` as strings)."""
+    parent = element.getparent()
+    index = parent.index(element)
+    replacement = []
+    for text in texts:
+        marker = etree.Comment(_MARKER)
+        marker.tail = text
+        replacement.append(marker)
+    gap = etree.Comment()
+    gap.tail = element.tail
+    replacement.append(gap)
+    parent[index : index + 1] = replacement
+
+
+def _unwrap(element) -> None:
+    """Put an element's contents in its place, each of its strings still a string of its own."""
+    parent = element.getparent()
+    index = parent.index(element)
+    head = etree.Comment()
+    head.tail = element.text
+    gap = etree.Comment()
+    gap.tail = element.tail
+    parent[index : index + 1] = [head, *element, gap]
+
+
+def _is_hidden(tag) -> bool:
+    return "hidden" in tag.attrib or bool(_HIDDEN_STYLE.search(_get(tag, "style") or ""))
+
+
+def _meta_values(root) -> dict[str, str]:
     """Meta tag contents keyed by their lower-case property, name, itemprop or http-equiv; first one wins."""
     values: dict[str, str] = {}
-    for meta in soup.find_all("meta"):
-        content = meta.get("content") or meta.get("datetime")
+    for meta in root.iter("meta"):
+        content = _get(meta, "content") or _get(meta, "datetime")
         if not content:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
-            key = meta.get(attribute)
+            key = _get(meta, attribute)
             if isinstance(key, str):
                 values.setdefault(key.strip().lower(), content.strip())
     return values
 
 
-def _json_ld_dates(soup: BeautifulSoup) -> list[str]:
+def _json_ld_dates(root) -> list[str]:
     found = []
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in root.iter("script"):
+        if _get(script, "type") != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(_string(script.text, False) if script.text else "")
         except ValueError:
             continue
         pending = [data]
@@ -136,23 +254,23 @@ def _json_ld_dates(soup: BeautifulSoup) -> list[str]:
     return found
 
 
-def _time_value(tag: Tag) -> str | None:
-    return parse_date_value(tag.get("datetime") or tag.get_text(" "))
+def _time_value(tag) -> str | None:
+    return parse_date_value(_get(tag, "datetime") or get_text(tag))
 
 
-def _published(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
+def _published(root, meta: dict[str, str]) -> str | None:
     for key in _DATE_META_KEYS:
         value = parse_date_value(meta.get(key))
         if value:
             return value
-    for value in _json_ld_dates(soup):
+    for value in _json_ld_dates(root):
         if parse_date_value(value):
             return parse_date_value(value)
-    times = soup.find_all("time")
-    marked = [t for t in times if t.has_attr("pubdate") or (t.get("itemprop") or "").lower() == "datepublished"]
-    in_article = [t for t in times if t.find_parent("article") is not None]
+    times = list(root.iter("time"))
+    marked = [t for t in times if "pubdate" in t.attrib or (_get(t, "itemprop") or "").lower() == "datepublished"]
+    in_article = [t for t in times if _ancestor(t, ("article",)) is not None]
     # dates in menus, sidebars and footers belong to other pages (related stories, archives)
-    elsewhere = [t for t in times if t.find_parent(["nav", "aside", "footer"]) is None]
+    elsewhere = [t for t in times if _ancestor(t, ("nav", "aside", "footer")) is None]
     for tag in marked + in_article + elsewhere:
         value = _time_value(tag)
         if value:
@@ -160,76 +278,87 @@ def _published(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
     return None
 
 
-def _title(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
-    candidates = [meta.get("og:title"), soup.title.get_text(" ") if soup.title else None]
-    h1 = soup.find("h1")
-    candidates.append(h1.get_text(" ") if h1 else None)
+def _title(root, meta: dict[str, str]) -> str | None:
+    title = next(root.iter("title"), None)
+    h1 = next(root.iter("h1"), None)
+    candidates = [meta.get("og:title"), get_text(title) if title is not None else None, get_text(h1) if h1 is not None else None]
     for candidate in candidates:
         if candidate and collapse_whitespace(candidate):
             return collapse_whitespace(candidate)
     return None
 
 
-def _url(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
-    for link in soup.find_all("link", href=True):
-        rel = link.get("rel") or []
-        if "canonical" in [r.lower() for r in (rel if isinstance(rel, list) else [rel])]:
-            return link["href"].strip() or None
+def _url(root, meta: dict[str, str]) -> str | None:
+    for link in root.iter("link"):
+        href = _get(link, "href")
+        if href is None:
+            continue
+        if "canonical" in [r.lower() for r in (_get(link, "rel") or "").split()]:
+            return href.strip() or None
     return meta.get("og:url") or None
 
 
-def _remove_chrome(soup: BeautifulSoup) -> None:
+def _detached(element, root) -> bool:
+    """Whether an element was taken out of the tree (with an ancestor)."""
+    top = element
+    for top in element.iterancestors():
+        pass
+    return top is not root
+
+
+def _remove_chrome(root) -> None:
     """Drop scripts, navigation, site chrome and hidden parts before the body is read."""
-    for tag in soup.find_all(_DROPPED):
-        if tag.decomposed:
+    for tag in list(root.iter(*_DROPPED)):
+        if tag is root or _detached(tag, root):
             continue
         # some sites wrap the whole page in one <form> (ASP.NET): keep a form that holds the article
-        if tag.name == "form" and tag.find(["p", "article", "table", "h1", "h2"]) is not None:
+        if tag.tag == "form" and next(tag.iterdescendants("p", "article", "table", "h1", "h2"), None) is not None:
             continue
-        tag.decompose()
-    for tag in soup.find_all(_is_hidden):
-        if not tag.decomposed:
-            tag.decompose()
+        _remove(tag)
+    for tag in [t for t in root.iter(etree.Element) if _is_hidden(t)]:
+        if tag is not root and not _detached(tag, root):
+            _remove(tag)
 
 
-def _mark_footnotes(soup: BeautifulSoup) -> None:
+def _mark_footnotes(root) -> None:
     """Footnote references in <sup> would glue onto numbers ('370<sup>1</sup>' reads 370 as 3701).
 
     In a table cell they become a marker the table reader strips ('2024 [1]'); in prose they go.
     Symbol markers ('*') stay everywhere, and ordinal suffixes ('2<sup>nd</sup>') stay part of their word.
     """
-    for sup in soup.find_all("sup"):
-        text = collapse_whitespace(sup.get_text(" "))
+    for sup in list(root.iter("sup")):
+        if sup is root or _detached(sup, root):
+            continue  # inside a <sup> already taken out: nothing of it is read
+        text = collapse_whitespace(get_text(sup))
         reference = text.strip("[]()")
         if text and all(ch in "*†‡§#" for ch in text):
-            sup.replace_with(text)  # markers that notes below the table refer to
+            _remove(sup, text)  # markers that notes below the table refer to
         elif len(reference) > _MAX_FOOTNOTE_REFERENCE or not reference.isalnum() or text.lower() in ("st", "nd", "rd", "th"):
-            sup.unwrap()
-        elif sup.find_parent(["td", "th"]) is not None:
-            sup.replace_with(f"[{reference}]")
+            _unwrap(sup)
+        elif _ancestor(sup, ("td", "th")) is not None:
+            _remove(sup, f"[{reference}]")
         else:
-            sup.decompose()
+            _remove(sup)
 
 
-def _own_rows(table: Tag) -> list[Tag]:
+def _children(element, names: tuple[str, ...]) -> list:
+    return [child for child in element if _is_element(child) and child.tag in names]
+
+
+def _own_rows(table) -> list:
     """The <tr> of this table, not of tables nested in it."""
     rows = []
-    for child in table.children:
-        if not isinstance(child, Tag):
-            continue
-        if child.name == "tr":
-            rows.append(child)
-        elif child.name in ("thead", "tbody", "tfoot"):
-            rows.extend(c for c in child.children if isinstance(c, Tag) and c.name == "tr")
+    for child in _children(table, ("tr", "thead", "tbody", "tfoot")):
+        rows.extend([child] if child.tag == "tr" else _children(child, ("tr",)))
     return rows
 
 
-def _span(cell: Tag, attribute: str, cap: int) -> int:
-    value = str(cell.get(attribute) or "1").strip()
+def _span(cell, attribute: str, cap: int) -> int:
+    value = str(_get(cell, attribute) or "1").strip()
     return min(max(int(value), 1), cap) if value.isdigit() else 1
 
 
-def table_grid(table: Tag) -> list[list[str]] | None:
+def table_grid(table) -> list[list[str]] | None:
     """The cell texts of a table with colspan and rowspan expanded, or None when it is not a data table."""
     carried: dict[int, list] = {}  # column -> [rows left, text] of a rowspan reaching down from above
     grid: list[list[str]] = []
@@ -238,10 +367,8 @@ def table_grid(table: Tag) -> list[list[str]] | None:
         row: dict[int, str] = {}
         starting: dict[int, list] = {}
         column = 0
-        for cell in tr.children:
-            if not isinstance(cell, Tag) or cell.name not in ("td", "th"):
-                continue
-            text = collapse_whitespace(cell.get_text(" "))
+        for cell in _children(tr, ("td", "th")):
+            text = collapse_whitespace(get_text(cell))
             if len(text) > MAX_CELL_CHARS:
                 return None
             rowspan = _span(cell, "rowspan", MAX_ROWSPAN)
@@ -274,11 +401,11 @@ def _is_data_grid(grid: list[list[str]] | None) -> bool:
     return len(rows) >= 2 and max(len(r) for r in rows) >= 2
 
 
-def _caption(table: Tag, blocks: list) -> tuple[str | None, str]:
+def _caption(table, blocks: list) -> tuple[str | None, str]:
     """The <caption> text if any (it becomes a block of its own), and the caption to record."""
-    caption = table.find("caption", recursive=False)
-    if caption is not None:
-        text = collapse_whitespace(caption.get_text(" "))
+    captions = _children(table, ("caption",))
+    if captions:
+        text = collapse_whitespace(get_text(captions[0]))
         if text:
             return text, text
     return None, preceding_caption(blocks)
@@ -299,44 +426,49 @@ class _Reader:
                 self.blocks.append(text)
             self.buffer = []
 
-    def read(self, root: Tag) -> list[str | TableBlock]:
+    def read(self, root) -> list[str | TableBlock]:
         """Text blocks and tables under root, in document order."""
-        stack: list[tuple[object, bool, int]] = [(root, False, 0)]
+        stack: list[tuple[object, bool, int, bool]] = [(root, False, 0, _context(root)[1])]
         while stack:
-            node, leaving, depth = stack.pop()
+            node, leaving, depth, keep = stack.pop()
             if leaving:
                 self.flush()
                 continue
-            if isinstance(node, NavigableString):
-                if not isinstance(node, PreformattedString):
-                    # a line break in the source is only whitespace; <br> makes the real line breaks
-                    self.buffer.append(" ".join(node.split("\n")))
+            if isinstance(node, str):
+                # a line break in the source is only whitespace; <br> makes the real line breaks
+                self.buffer.append(" ".join(_string(node, keep).split("\n")))
                 continue
-            if not isinstance(node, Tag):
+            if not _is_element(node):
                 continue
-            if node.name == "br":
+            if node.tag == "br":
                 self.buffer.append("\n")
                 continue
-            if node.name == "table":
+            if node.tag == "table":
                 if self._table(node, depth):
                     continue
                 depth += 1
-            if node.name in _BLOCKS:
+            if node.tag in _BLOCKS:
                 self.flush()
-                stack.append((node, True, depth))
-            stack.extend((child, False, depth) for child in reversed(node.contents))
+                stack.append((node, True, depth, keep))
+            inner = keep or node.tag in _KEEPS_WHITESPACE
+            contents: list[tuple[object, bool, int, bool]] = [(node.text, False, depth, inner)] if node.text else []
+            for child in node:
+                contents.append((child, False, depth, inner))
+                if child.tail:
+                    contents.append((child.tail, False, depth, inner))
+            stack.extend(reversed(contents))
         self.flush()
         return self.blocks
 
-    def _table(self, table: Tag, depth: int) -> bool:
+    def _table(self, table, depth: int) -> bool:
         """Read a data table, or flatten one nested too deep; False when it is layout to walk into."""
         self.flush()
         if depth >= MAX_TABLE_DEPTH:
-            text = collapse_whitespace(table.get_text(" "))
+            text = collapse_whitespace(get_text(table))
             if text:
                 self.blocks.append(text)
             return True
-        if table.find("table") is not None:
+        if next(table.iterdescendants("table"), None) is not None:
             return False
         grid = table_grid(table)
         if not _is_data_grid(grid):
@@ -348,18 +480,66 @@ class _Reader:
         return True
 
 
+class _Builder:
+    """The parser's events, the ones BeautifulSoup built its tree from, as an lxml tree under one document element.
+
+    lxml's own tree building differs from them on a few pages (content after </html>, misplaced <html> tags, nesting
+    deeper than 256) and cannot hold some names and characters: those are mapped here.
+    """
+
+    def __init__(self) -> None:
+        self._builder = etree.TreeBuilder()
+        self._open: list[str] = []
+        self._builder.start(_DOCUMENT, {})
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        try:
+            self._builder.start(tag, attrib)
+        except ValueError:  # a name lxml refuses ('fb:like', 'foo"bar'; never one read here) or a control character
+            tag = tag if _NAME.fullmatch(tag) else _UNNAMED
+            self._builder.start(tag, {key: _xml_safe(value) for key, value in attrib.items() if _NAME.fullmatch(key)})
+        self._open.append(tag)
+
+    def end(self, tag: str) -> None:
+        self._builder.end(self._open.pop())
+
+    def data(self, data: str) -> None:
+        self._builder.data(_xml_safe(data))
+
+    def comment(self, text: str) -> None:
+        self._builder.comment("")  # never read; it only keeps the strings around it apart
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self._builder.comment("")
+
+    def doctype(self, *_: object) -> None:
+        self._builder.comment("")
+
+    def close(self):
+        self._builder.end(_DOCUMENT)
+        return self._builder.close()
+
+
+def _parse_tree(html: str):
+    """The page as one document element holding everything the parser found."""
+    parser = etree.HTMLParser(target=_Builder(), recover=True)
+    if html:
+        parser.feed(html.removeprefix("\ufeff"))
+    return parser.close()
+
+
 def parse_html_text(html: str, name: str) -> Document:
     """A Document from the text of an HTML page."""
     tags = html.count("<")  # an upper bound, counted before anything is built
     if tags > MAX_TAGS:
         raise DocumentTooLarge(name, f"{tags} tags, more than {MAX_TAGS}")
-    soup = BeautifulSoup(_XML_DECLARATION.sub("", html, count=1), "lxml")
-    meta = _meta_values(soup)
-    title, url, published = _title(soup, meta), _url(soup, meta), _published(soup, meta)
-    _remove_chrome(soup)
-    _mark_footnotes(soup)
-    root = soup.body or soup
-    text, tables = assemble(_Reader().read(root))
+    root = _parse_tree(_XML_DECLARATION.sub("", html, count=1))
+    meta = _meta_values(root)
+    title, url, published = _title(root, meta), _url(root, meta), _published(root, meta)
+    _remove_chrome(root)
+    _mark_footnotes(root)
+    body = next(root.iter("body"), None)
+    text, tables = assemble(_Reader().read(root if body is None else body))
     if not text.strip():
         raise EmptyDocument(name, "no readable text in the HTML body")
     return Document(name=name, text=text, format="html", title=title, url=url, published=published, tables=tables)
@@ -368,4 +548,3 @@ def parse_html_text(html: str, name: str) -> Document:
 def parse_html(raw: bytes, name: str, *, content_type: str | None = None) -> Document:
     """A Document from the bytes of an HTML page; never runs its scripts."""
     return parse_html_text(decode_html(raw, name, content_type), name)
-

@@ -35,7 +35,7 @@ from transforms.prose_context import (
     subject_group,
 )
 from transforms.prose_readings import Reading, blank_parens, clause_end, clause_start, metric_of_phrase, read_numbers
-from transforms.prose_text import Sentence, split_sentences
+from transforms.prose_text import MAX_SENTENCE_CHARS, Sentence, split_sentences
 from transforms.reference import Vocabulary
 from transforms.years import YearMention, baseline_spans, find_years, resolve_relative, topic_year
 
@@ -827,6 +827,9 @@ def extract_prose_figures(
     figures: list[Figure] = []
     skip = tuple((t.start, t.end) for t in document.tables)
     for sentence in split_sentences(document.text, skip):
+        if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
+            carry.drops["over-long-sentence"] += 1  # one per sentence, not per number: see MAX_SENTENCE_CHARS
+            continue
         figures.extend(read_sentence(document, sentence, vocabulary, context, carry))
     figures = _precise_only(figures, carry.drops)
     return figures, dict(carry.drops)

@@ -14,7 +14,9 @@ A year mention has a role:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _NUMBER_WORD = (
@@ -101,18 +103,38 @@ def baseline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies in one of the spans (which may overlap).
+
+    A body has hundreds of years and comparison phrases: the union of the spans, searched with bisect,
+    keeps topic_year linear where a scan of every span for every year was quadratic.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+
+    def inside(position: int) -> bool:
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and position < ends[index]
+
+    return inside
 
 
 def find_years(sentence: str, baselines: list[tuple[int, int]] | None = None) -> list[YearMention]:
     """The years a sentence states, explicit and relative, with their roles (`baselines`: its `baseline_spans`)."""
-    baselines = baseline_spans(sentence) if baselines is None else baselines
-    spans = [(m.start(), m.end()) for m in _SPAN.finditer(sentence)]
+    in_baseline = _inside_any(baseline_spans(sentence) if baselines is None else baselines)
+    in_span = _inside_any([(m.start(), m.end()) for m in _SPAN.finditer(sentence)])
     mentions = []
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 30) : match.start()]
-        if _inside(match.start(), spans):
+        if in_span(match.start()):
             role = "span"
         elif _FOUNDED.search(before):
             role = "founding"  # "established 1997", "working since 2011": about the publisher, not the figures
@@ -122,14 +144,14 @@ def find_years(sentence: str, baselines: list[tuple[int, int]] | None = None) ->
             role = "month"
         elif _TITLE_YEAR.search(before):
             role = "title"  # "Global Terrorism Index 2019", "Security Report 2022": a publication's name
-        elif _inside(match.start(), baselines):
+        elif in_baseline(match.start()):
             role = "baseline"
         else:
             role = "scope"
         mentions.append(YearMention(match.start(), match.end(), role, int(match.group(0))))
     for match in _RELATIVE.finditer(sentence):
         kind = match.lastgroup
-        role = "baseline" if _inside(match.start(), baselines) else "scope"
+        role = "baseline" if in_baseline(match.start()) else "scope"
         mentions.append(YearMention(match.start(), match.end(), role, None, kind))
     return sorted(mentions, key=lambda m: m.start)
 
