@@ -374,6 +374,9 @@ ROWS = [
     # 'taking the number of X to N'
     ("In 2016 another 5,200 civilians were injured, taking the number of civilian casualties to 7,900.", "2017-02-06",
      {(2016, "PAK", "all", "injured_civilians", 5200, None), (2016, "PAK", "all", "casualties_civilians", 7900, None)}),
+    # a series introduced by 'numbering': each value binds to the year after it
+    ("The monitor's tally shows bomb attacks numbering 71 in 2015, 94 in 2016 and 58 in 2017.", "2018-01-05",
+     {(2015, "PAK", "all", "attacks", 71, None), (2016, "PAK", "all", "attacks", 94, None), (2017, "PAK", "all", "attacks", 58, None)}),
 ]
 
 

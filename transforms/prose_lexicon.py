@@ -139,7 +139,7 @@ TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up"
     r"|doubled|tripled|trebled|halved)"
     r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|this\s+year|in\s+the\s+year))?,?\s+(?:to|from)\s+$"
-    r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
+    r"|\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
     r"|\b(?:taking|bringing|pushing|raising|took|brought|pushed|raised)\s+(?:the\s+)?(?:overall\s+)?(?:number|total|toll|tally|count)\s+of\s+[\w\s-]{2,40}?\s+to\s+$"
