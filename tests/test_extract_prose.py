@@ -377,6 +377,10 @@ ROWS = [
     # a series introduced by 'numbering': each value binds to the year after it
     ("The monitor's tally shows bomb attacks numbering 71 in 2015, 94 in 2016 and 58 in 2017.", "2018-01-05",
      {(2015, "PAK", "all", "attacks", 71, None), (2016, "PAK", "all", "attacks", 94, None), (2017, "PAK", "all", "attacks", 58, None)}),
+    # 'N of the attacks were suicide bombings' after a sentence's total: suicide attacks of that total's year
+    ("Militants carried out 240 attacks in 2019. Seven of the attacks were suicide bombings, against four in 2018.", "2023-01-05",
+     {(2019, "PAK", "all", "attacks", 240, None), (2019, "PAK", "all", "suicide_attacks", 7, None),
+      (2018, "PAK", "all", "suicide_attacks", 4, None)}),
 ]
 
 

@@ -216,6 +216,11 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
             reading.link_kind, reading.rule = "", "change-refers-back"
             continue
+        if reading.rule == "n-of-these" and counts and lx.OF_DEFINITE_AFTER.match(after):
+            if not any(r.base and r.mention.start < reading.mention.start for r in readings):
+                # "Seven of the attacks were suicide bombings": part of what the sentence before counted, and of its year
+                reading.referent = _referent(low, reading.mention.start, counts)
+            continue
         if reading.rule != "unrecognised":
             continue
         lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start

@@ -195,6 +195,8 @@ VICTIM_SUBJECT = re.compile(
     r"|(?:remained|were|was)\s+the\s+(?:largest|biggest|main|worst-hit|hardest-hit|most\s+affected)\s+[\w\s-]{0,30}?\bwith\s+"
     r"|accounted\s+for\s+)$"
 )
+# "... of the attacks were suicide bombings": the complement says the part is suicide attacks
+WERE_SUICIDE = re.compile(r"\s+(?:were|was)\s+(?:carried\s+out\s+by\s+)?(?:\w+\s+)?suicide\s+(?:attacks?|bombings?|blasts?|bombers)\b")
 WERE_KIND = re.compile(r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|operations)\b")
 ATTACK_VERB = re.compile(
     r"\b(?:claimed|carried\s+out|perpetrated|staged|conducted|launched|mounted|executed|behind|responsible\s+for"
@@ -204,6 +206,7 @@ WERE_VICTIM = re.compile(
     r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
+OF_DEFINITE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\s")
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
 BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")

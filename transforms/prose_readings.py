@@ -298,6 +298,8 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         were = re.match(r"\s+(?:were|was)\s+[\w-]+", after[of_these.end() :])  # "97 of the attacks were sectarian"
         reading.rule, reading.phrase = "n-of-these", (mention.end, mention.end + of_these.end() + (were.end() if were else 0))
+        if found[0] == "attacks" and lx.WERE_SUICIDE.match(after, of_these.end()):
+            reading.suicide = True  # "six of the attacks were suicide bombings": the part that is suicide attacks
         return True
     label = lx.LABEL_BEFORE.search(before)
     if label:
