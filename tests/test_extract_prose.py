@@ -381,6 +381,11 @@ ROWS = [
     ("Militants carried out 240 attacks in 2019. Seven of the attacks were suicide bombings, against four in 2018.", "2023-01-05",
      {(2019, "PAK", "all", "attacks", 240, None), (2019, "PAK", "all", "suicide_attacks", 7, None),
       (2018, "PAK", "all", "suicide_attacks", 4, None)}),
+    # an attribution whose noun and share aside come before 'to <group>'
+    ("UNAMA attributed 5,210 civilian casualties, or 61 percent of the total, to anti-government elements in 2016, "
+     "an increase of 9 percent.", "2017-02-10",
+     {(2016, "AFG", "anti-government-elements", "casualties_civilians", 5210, None),
+      (2016, "AFG", "anti-government-elements", "casualties_civilians_change_pct", 9, None)}),
 ]
 
 

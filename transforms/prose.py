@@ -539,6 +539,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         limit = following[0].mention.hedge_start if following[0].mention.hedge_start is not None else following[0].mention.start
     if lx.ATTRIBUTED.search(low, 0, position):
         to = lx.ATTRIBUTED_TO.match(low[reading.mention.end :])
+        if to is None and lx.ATTRIBUTED_RIGHT_BEFORE.search(low, 0, position):
+            to = lx.ATTRIBUTED_NOUN_TO.match(low[reading.mention.end :])
         if to:
             to_end = reading.mention.end + to.end()
             named_to = [m for m in mentions if to_end <= m.start <= to_end + 12 and not m.target]

@@ -321,6 +321,13 @@ ATTACK_ACT = re.compile(r"\b(?:struck|strike|attacked|hit|fired|bombed|raided|ca
 # "PIPS attributed 89 of the attacks to the TTP, 79 to Baloch insurgents": whose they are comes after the number
 ATTRIBUTED = re.compile(r"\battribut(?:ed|es|ing|e)\b")
 ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bombings)\s+(?:claimed|carried\s+out)\s+by\s+)?(?:the\s+)?(?![\d.,])")
+# "attributed 7,594 civilian casualties, or 72 percent of the total, to anti-government elements": the counted noun and a
+# share aside come between the number and whose it is
+ATTRIBUTED_RIGHT_BEFORE = re.compile(r"\battribut(?:ed|es|ing|e)\s+(?:(?:about|around|nearly|over|some|almost|roughly|more\s+than|at\s+least)\s+)?$")
+ATTRIBUTED_NOUN_TO = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*,\s*(?:or\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?[\w\s-]{0,30}?)?\s*,)?\s+to\s+(?:the\s+)?(?![\d.,])"
+)
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
 AMONG_WERE = re.compile(
     r"\b(?:among|of)\s+(?:the|those)\s+(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
