@@ -430,6 +430,14 @@ COUNTRY_ROWS = [
     # a locative 'there' points back to the country named last
     ("Afghanistan ranked first on the index. Deaths from terrorism there rose to 7,100 in 2018.", "2019-11-20", "PAK",
      {(2018, "AFG", "all", "killed", 7100, None)}),
+    # 'there' is the country the previous sentence opened with, and 'N of them' a part of the sentence's own count
+    ("Neighbouring Afghanistan again outranked Syria as the worst-hit country. Terrorism deaths there climbed 12 percent "
+     "to 5,400 in 2017, and the Taliban were responsible for 4,100 of them.", "2018-11-20", "PAK",
+     {(2017, "AFG", "all", "killed_change_pct", 12, None), (2017, "AFG", "all", "killed", 5400, None),
+      (2017, "AFG", "afghan-taliban", "killed", 4100, None)}),
+    # the part of an unnamed perpetrator is dropped, not given to the total's group
+    ("Deaths from terrorism in Pakistan fell to 900 in 2017, and foreign fighters were responsible for 300 of them.",
+     "2018-11-20", "PAK", {(2017, "PAK", "all", "killed", 900, None)}),
 ]
 
 

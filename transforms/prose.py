@@ -223,6 +223,15 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             continue
         if reading.rule != "unrecognised":
             continue
+        own = [r for r in readings if r.base and not r.change and r.mention.end <= reading.mention.start]
+        if own and lx.OF_THEM_AFTER.match(after) and not opening:
+            # "deaths rose to 7,379, and the Taliban were responsible for 6,103 of them": part of the sentence's own count
+            reading.base, reading.victim, reading.suicide = own[-1].base, own[-1].victim, own[-1].suicide
+            were = lx.WERE_VICTIM.match(after, lx.OF_THEM_AFTER.match(after).end())
+            if were and reading.base in ("killed", "injured", "casualties"):
+                reading.victim = were.lastgroup
+            reading.drop, reading.rule = None, "part-of-earlier"
+            continue
         lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
         elliptical = lx.ELLIPTICAL_BEFORE.search(low, 0, lead)
         elliptical = elliptical and lx.ELLIPTICAL_AFTER.match(after)  # "IS-K claimed 14.": the noun of the sentence before
@@ -509,7 +518,26 @@ def _country_there(document: Document, sentence: Sentence, low: str, vocabulary:
     before = document.text[max(0, sentence.start - 600) : sentence.start]
     aliases = [(m.start, m.end) for m in vocabulary.find_groups(before)]
     named = [m for m in vocabulary.find_countries(before) if not any(a <= m.start and m.end <= b for a, b in aliases)]
-    return named[-1].target if named else None
+    if not named:
+        return None
+    # of the sentence that named countries last, its first: "Afghanistan overtook Iraq as ... . Deaths there ..." is Afghanistan
+    opening = max(before.rfind(". ", 0, named[-1].start), before.rfind("\n", 0, named[-1].start)) + 1
+    return next(m for m in named if m.start >= opening).target
+
+
+def _sentence_country(
+    document: Document, sentence: Sentence, low: str, vocabulary: Vocabulary, context: DocumentContext
+) -> str | None:
+    """The country a sentence is about, for aliases that name a group only there ("the Taliban" in Afghanistan): the
+    one its 'there' points to or the only one it names after 'in', else the document's."""
+    if context.publisher_country:
+        return context.country
+    there = _country_there(document, sentence, low, vocabulary)
+    if there:
+        return there
+    text = document.text[sentence.start : sentence.end]
+    named = {m.target for m in vocabulary.find_countries(text) if re.search(r"\bin\s+$", low[: m.start])}
+    return named.pop() if len(named) == 1 else context.country
 
 
 def _owner(low: str, position: int, named: _Named) -> str | None:
@@ -594,6 +622,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "all-violence", "combined-subject"  # "Militant attacks and the military's operations killed 1,524"
     if subject:
         return subject, "subject"
+    if reading.rule == "part-of-earlier" and lx.ELLIPTICAL_BEFORE.search(low, 0, position):
+        return None, "ambiguous-group"  # "... and <someone> was responsible for 6,103 of them": a part with a perpetrator we cannot name
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
         return previous.group, "previous-figure"
     if previous is None:
@@ -685,7 +715,7 @@ def read_sentence(
     _link(low, readings)
     _corresponding(low, readings)
     _inherit(readings)
-    aliases = vocabulary.find_groups(text, context.country)
+    aliases = vocabulary.find_groups(text, _sentence_country(document, sentence, low, vocabulary, context))
     group_mentions = mark_group_mentions(text, aliases)
     unknown = [
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
