@@ -107,7 +107,8 @@ def publisher_country(document: Document, vocabulary: Vocabulary) -> str | None:
     )
     if not name:
         return None
-    countries = {m.target for m in vocabulary.find_countries(name.group(1))}
+    # "Pak Institute for Peace Studies": organisations write their country's name short
+    countries = {m.target for m in vocabulary.find_countries(re.sub(r"\bPak\b(?!-)", "Pakistan", name.group(1)))}
     return countries.pop() if len(countries) == 1 else None
 
 

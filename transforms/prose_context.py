@@ -44,6 +44,9 @@ _GENERIC_SUBNATIONAL = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
 _KINDS_LIST_BEFORE = re.compile(r"\b(?:terrorist|militant|insurgent|terror)\s*,[\w\s,-]{0,30}?\band\s+$")
+# "militants based across the border in Afghanistan": where attackers come from, not where the figure happened
+# ("6,000 fighters are based in Afghanistan" is where the fighters are)
+_BASED_IN_BEFORE = re.compile(r"(?<!are\s)(?<!is\s)(?<!were\s)(?<!was\s)(?<!remain\s)\b(?:based|hiding|sheltering|operating)\s+(?:across\s+the\s+border\s+)?in\s+(?:neighbouring\s+|neighboring\s+)?$", re.IGNORECASE)
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
 _VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
@@ -93,7 +96,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             continue
         before = sentence[: mention.start]
         after = sentence[mention.end :]
-        if _DISTRIBUTION_BEFORE.search(before):
+        if _DISTRIBUTION_BEFORE.search(before) or _BASED_IN_BEFORE.search(before):
             continue
         # the subject that opens the sentence ("Afghanistan, which topped the index, ...") is where too
         opens = not before.strip(" \t\"“‘'") and re.match(r"^\s*(?:,|\s(?:which|has|had|was|is|saw|witnessed))", after)
