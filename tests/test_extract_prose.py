@@ -386,6 +386,11 @@ ROWS = [
      "an increase of 9 percent.", "2017-02-10",
      {(2016, "AFG", "anti-government-elements", "casualties_civilians", 5210, None),
       (2016, "AFG", "anti-government-elements", "casualties_civilians_change_pct", 9, None)}),
+    # 'N of them' with a verb: the victims the clause opened with; 'N of them were <victims>' after a count of the sentence
+    ("Policemen were hit hardest in 2019: 210 of them were killed, an 18 percent rise.", "2020-01-04",
+     {(2019, "PAK", "all", "killed_security", 210, None), (2019, "PAK", "all", "killed_security_change_pct", 18, None)}),
+    ("Deaths from terrorism rose to 800 in 2019, and 300 of them were civilians.", "2020-01-04",
+     {(2019, "PAK", "all", "killed", 800, None), (2019, "PAK", "all", "killed_civilians", 300, None)}),
 ]
 
 

@@ -228,7 +228,7 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         if own and lx.OF_THEM_AFTER.match(after) and not opening:
             # "deaths rose to 7,379, and the Taliban were responsible for 6,103 of them": part of the sentence's own count
             reading.base, reading.victim, reading.suicide = own[-1].base, own[-1].victim, own[-1].suicide
-            were = lx.WERE_VICTIM.match(after, lx.OF_THEM_AFTER.match(after).end())
+            were = lx.WERE_VICTIM.match(after[lx.OF_THEM_AFTER.match(after).end() :])
             if were and reading.base in ("killed", "injured", "casualties"):
                 reading.victim = were.lastgroup
             reading.drop, reading.rule = None, "part-of-earlier"

@@ -260,6 +260,14 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if before_verb and before_verb.lastgroup != "left":
         _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
         return True
+    of_them = lx.OF_THEM_AFTER.match(after)
+    verb = lx.VERB_AFTER.match(after[of_them.end() :]) if of_them else None
+    victims = list(lx.VICTIM.finditer(before, clause_start(before, len(before), lx.STRONG_BREAK)))
+    if verb and len({v.lastgroup for v in victims}) == 1:
+        # "Security personnel bore the brunt: 685 of them were martyred": the victims the clause opened with
+        _apply_verb(reading, verb.lastgroup, "victims-of-them")
+        reading.victim = victims[0].lastgroup if reading.base else None
+        return True
     if lx.FROM_TO.search(before):
         reading.link_kind, reading.rule = "series", "from-to"
         return True
