@@ -420,6 +420,9 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "out-of-scope"  # "18 incidents of communal violence, which left 17 dead" (a combined toll lists them as parts)
     if lx.SUBGROUP.search(clause) and not reading.change:
         return "subgroup"
+    start, end = reading.phrase
+    if reading.change and end > start and lx.SUBGROUP.search(low, start, min(end + 20, clause_end(low, end, lx.CHANGE_CLAUSE_END))):
+        return "subgroup"  # "casualties among children rose 40 percent": the change of a victim sub-group
     if not reading.change and lx.DIFFERENCE.match(after):
         return "difference"
     if reading.change and lx.MULTIPLE.search(clause):
@@ -427,7 +430,7 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     if reading.base in ("killed", "injured", "casualties"):
         subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
         own_clause = blank_parens(low[clause_start(low, position) : position])
-        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause):
+        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause) or lx.TACTIC_SUBJECT.match(subject):
             return "tactic"  # "..., with air strikes alone accounting for 1,015 of them", "casualties from IEDs rose 20%"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)

@@ -272,6 +272,9 @@ TACTIC = re.compile(
     r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
     r"|targeted\s+killings?|firearms|shelling|mortars?|rockets?|grenades?|bombings\s+and\s+explosions)\b"
 )
+# a tactic that opens the clause as its subject: "Ground engagements between insurgents and security forces ... left 3,605
+# casualties" is a breakdown by tactic whoever is named inside it
+TACTIC_SUBJECT = re.compile(r"\W*(?:[^,;]{0,40},\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
 SUBGROUP = re.compile(
     r"\b(?:women|children|child|girls|boys|minors|juveniles|students|journalists|media\s+workers|health\s+workers"
     r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl)\b"
