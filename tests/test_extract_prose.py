@@ -533,6 +533,10 @@ DROPPED = [
     ("For the first time, ground engagements between the army and insurgents were the main cause of harm in 2019, "
      "leaving 2,100 civilian casualties.", "2020-02-01"),
     ("Roadside bombs planted by the TTP killed 120 people in 2019.", "2020-01-04"),
+    # a scale word the number parser does not know leaves the value unknown: never read as the bare digit
+    ("Militants carried out 1 quadrillion attacks in 2022.", "2023-01-04"),
+    ("Insurgents killed 7 zillion people in 2021.", "2022-01-04"),
+    ("Militants carried out 3 thousand attacks in 2022.", "2023-01-04"),
 ]
 
 
@@ -615,3 +619,8 @@ def test_drops_are_counted_by_reason():
                         published="2021-01-01")
     drops = extract_figures(document, VOCABULARY, default_country="PAK").drop_counts
     assert drops["province"] == 1 and drops["share"] == 1
+
+
+def test_an_unknown_scale_word_is_counted_as_its_own_drop():
+    document = Document(name="t.txt", text="Militants carried out 1 quadrillion attacks in 2022.", format="text", published="2023-01-04")
+    assert extract_figures(document, VOCABULARY, default_country="PAK").drop_counts.get("unknown-scale") == 1

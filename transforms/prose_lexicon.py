@@ -88,6 +88,9 @@ BARE_PERCENT_BEFORE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?$")
 BARE_PERCENT_AFTER = re.compile(
     r"^\s+(?:surge|increase|rise|jump|hike|upsurge|spike|decline|decrease|drop|fall|reduction|dip|plunge)\b"
 )
+# a scale word the number parser did not fold into the number ("1 quadrillion", "3 thousand"): its value is unknown
+SCALE_AFTER = re.compile(r"^\s*-?\s*(?:[a-z]*illions?|hundreds?|thousands?|lakhs?|crores?|bn|mn)\b")
+SCALE_WORD = re.compile(r"(?:[a-z]*illions?|hundreds?|thousands?|lakhs?|crores?)")
 PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(?:%|per\s?cent\b|percent\b|pc\b)")
 
 # what was done to the people counted: verbs after "N people" or before "N"

@@ -513,6 +513,12 @@ def read_numbers(
             kind = "percent"
         if kind == "count" and lx.PERCENT_LIST_AFTER.match(low[mention.end :]):
             kind = "percent"  # "by 15, 21 and 9 percent": the sign written once for the list
+        if kind in ("count", "percent") and (
+            lx.SCALE_AFTER.match(low[mention.end :])
+            or (lx.SCALE_WORD.fullmatch(low[mention.start : mention.end]) and re.search(r"\d\s*$", low[: mention.start]))
+        ):
+            drops["unknown-scale"] = drops.get("unknown-scale", 0) + 1  # never read "1 quadrillion" as 1
+            continue
         if kind not in ("count", "percent", "parenthesised"):
             reason = f"{NOT_A_FIGURE}{kind}"  # years, dates, ordinals ... were never candidate figures
             drops[reason] = drops.get(reason, 0) + 1
