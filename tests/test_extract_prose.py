@@ -391,6 +391,13 @@ ROWS = [
      {(2019, "PAK", "all", "killed_security", 210, None), (2019, "PAK", "all", "killed_security_change_pct", 18, None)}),
     ("Deaths from terrorism rose to 800 in 2019, and 300 of them were civilians.", "2020-01-04",
      {(2019, "PAK", "all", "killed", 800, None), (2019, "PAK", "all", "killed_civilians", 300, None)}),
+    # ... while a total that only mentions such a group in an aside stays everyone's
+    ("In total, militants carried out 300 attacks in 2022, including some by Lashkar-e-Islam.", "2023-01-04",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
+    ("The TTP carried out 200 attacks in 2022, while Jundullah claimed 9.", "2023-01-04",
+     {(2022, "PAK", "ttp", "attacks", 200, None)}),
+    ("In 2022, the Pakistan Army killed 300 militants.", "2023-01-04",
+     {(2022, "PAK", "security-forces", "killed_militants", 300, None)}),
 ]
 
 
@@ -537,6 +544,14 @@ DROPPED = [
     ("Militants carried out 1 quadrillion attacks in 2022.", "2023-01-04"),
     ("Insurgents killed 7 zillion people in 2021.", "2022-01-04"),
     ("Militants carried out 3 thousand attacks in 2022.", "2023-01-04"),
+    # a named group the vocabulary lacks, as the perpetrator before the number or after 'by': not everyone's figure
+    ("Lashkar-e-Islam carried out 12 attacks in 2022.", "2023-01-04"),
+    ("In 2022, Jundullah claimed 9 attacks.", "2023-01-04"),
+    ("In 2022, Ansar al-Hezbollah was responsible for 14 attacks.", "2023-01-04"),
+    ("Militants of Jaish-e-Muhammad killed 30 people in 2022.", "2023-01-04"),
+    ("In 2022, 40 attacks were claimed by Lashkar-e-Islam.", "2023-01-04"),
+    ("Tehreek-e-Jihad claimed responsibility for 7 attacks in 2022.", "2023-01-04"),
+    ("The Jaish-e-Muhammad, a banned outfit, claimed 5 attacks in 2022.", "2023-01-04"),
 ]
 
 

@@ -33,6 +33,7 @@ from transforms.prose_context import (
     nearest_place,
     phrase_group,
     subject_group,
+    unknown_group_names,
 )
 from transforms.prose_readings import Reading, blank_parens, clause_end, clause_start, metric_of_phrase, read_numbers
 from transforms.prose_text import Sentence, split_sentences
@@ -79,6 +80,7 @@ class _Named:
     mentions: list[GroupMention]
     unknown: list[tuple[int, int]]
     before: str | None  # for "the group's strength"; looked up only when a sentence needs it
+    names: list[tuple[int, int]] = field(default_factory=list)  # proper names that may be groups the vocabulary lacks
 
 
 @dataclass
@@ -600,6 +602,13 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         as_subject = strong_from <= unknown_start and unknown_end <= position and lx.PERPETRATION.search(low, unknown_end, position)
         if inside or as_subject:
             return None, "unknown-group"
+    for name_start, name_end in named.names:
+        # "Lashkar-e-Islam carried out 12 attacks", "40 attacks were claimed by Jundullah": a group we do not know is
+        # no one we count, and not everyone either
+        if (name_end <= position and lx.NAME_PERPETRATES.fullmatch(low, name_end, position)) or (
+            name_start >= reading.mention.end and lx.BY_NAME_AFTER.fullmatch(low, reading.mention.end, name_start)
+        ):
+            return None, "unknown-group"
     if reading.base == "fighters":
         owner = _owner(low, position, named)
         if owner:
@@ -728,7 +737,8 @@ def read_sentence(
     if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings)) or lx.IT_SUBJECT.match(low):
         earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
         before = earlier[-1].target if earlier else None
-    named = _Named(group_mentions, unknown, before)
+    names = unknown_group_names(text, vocabulary, [(m.start, m.end) for m in aliases], document.source_org)
+    named = _Named(group_mentions, unknown, before, names)
     places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
     figures = []
     for index, reading in enumerate(readings):

@@ -255,3 +255,30 @@ def subject_group(low: str, position: int, mentions: list[GroupMention], floor: 
         return None, True
     picked = _pick(subject)
     return picked, picked is None
+
+
+def unknown_group_names(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[int, int]], source_org: str | None) -> list[tuple[int, int]]:
+    """Proper names that could be an armed group the vocabulary lacks ("Lashkar-e-Islam", "Jundullah"): not a known
+    alias, place, month, authority or the report's own source, and not the first word of the sentence when it stands
+    alone (an ordinary word capitalised)."""
+    words = sentence.split()
+    if len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        return []  # a title-case headline capitalises every word
+    known = [*alias_spans, *((m.start, m.end) for m in vocabulary.find_countries(sentence)),
+             *((m.start, m.end) for m in vocabulary.find_regions(sentence))]
+    source = set(re.findall(r"[A-Za-z]{2,}", source_org or ""))
+    names = []
+    for match in lx.PROPER_NAME.finditer(sentence):
+        start, end = match.span()
+        lead = re.match(r"(?:The|A|An)\s+", match.group(0))  # "The Jaish-e-Muhammad claimed ...": the name after the article
+        start += lead.end() if lead else 0
+        name = sentence[start:end]
+        tokens = re.split(r"[\s-]+", name)
+        if any(a < end and start < b for a, b in known) or any(t in source for t in tokens):
+            continue
+        if not name or lx.NOT_A_GROUP_NAME.search(name):
+            continue
+        if len(tokens) == 1 and not sentence[: match.start()].strip(" \t\"“‘'"):
+            continue
+        names.append((start, end))
+    return names

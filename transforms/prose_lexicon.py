@@ -376,6 +376,33 @@ ALL_PERPETRATORS = re.compile(
 )
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
 UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")
+# a proper name, run on the text as written: "Lashkar-e-Islam", "Ansar al-Hezbollah", "Jaish-e-Muhammad", "JeM"
+PROPER_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?)(?:(?:\s|-)(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?|e|i|ul|al|ud|ut|ur|wal|bin|ibn)(?=[\s-]|\b))*\b"
+)
+# capitalised words that name no armed group: pronouns, determiners, generic perpetrators, state forces and authorities
+NOT_A_GROUP_NAME = re.compile(
+    r"\b(?:the|a|an|in|on|of|and|it|they|he|she|this|that|these|those|some|many|most|all|according|meanwhile|however|also"
+    r"|militants?|terrorists?|insurgents?|attackers|gunmen|bombers?|jihadists|extremists|rebels|fighters|taliban|taleban"
+    r"|army|police|corps|rangers|levies|forces?|department|agency|agencies|military|government|ministry|navy|air|frontier"
+    r"|constabulary|guards?|command|ispr|ctd|fc|nato|isaf|us|u\.s|un|coalition|officials?|authorities|minister|spokesman"
+    r"|spokesperson|report|index|institute|centre|center|portal|mission|monitor|project|data|survey|study|review"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+# a name right before a perpetrator's verb and the number: "Lashkar-e-Islam carried out 12", "X, a banned outfit, claimed 9"
+NAME_PERPETRATES = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:(?:also|alone|reportedly|allegedly|together|again)\s+)?"
+    r"(?:carried\s+out|conducted|perpetrated|claimed(?:\s+responsibility\s+for)?|(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for"
+    r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|killed|caused)"
+    r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|as\s+many\s+as|the)\s+)*"
+)
+# "... 40 attacks were claimed by <name>", "12 attacks by <name>"
+BY_NAME_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:claimed|carried\s+out|perpetrated|staged|conducted"
+    r"|launched|mounted|caused)\s+)?by\s+(?:the\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?"
+)
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
