@@ -398,6 +398,9 @@ ROWS = [
      {(2022, "PAK", "ttp", "attacks", 200, None)}),
     ("In 2022, the Pakistan Army killed 300 militants.", "2023-01-04",
      {(2022, "PAK", "security-forces", "killed_militants", 300, None)}),
+    # a change verb said once for two items, the second after 'and <noun> by'
+    ("In 2019 attacks fell by 14 percent and deaths by 6 percent.", "2020-01-04",
+     {(2019, "PAK", "all", "attacks_change_pct", -14, None), (2019, "PAK", "all", "killed_change_pct", -6, None)}),
 ]
 
 

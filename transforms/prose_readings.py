@@ -387,9 +387,12 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
     # ... or is said to amount to it: "the decrease between 2012 and 2013 amounts to 13.4 per cent"
     if re.search(r"\b(?:by|amount(?:ed|s)?\s+to|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s*$", before):
         clause = before[clause_start(before, len(before)) :]
-        words = list(lx.CHANGE_WORD.finditer(clause))
+        offset = len(before) - len(clause)
+        # "deaths went up by 25 percent and injuries by 21 percent": a change word before the previous number is its
+        # own; the gapped item below shares it
+        floor = previous.mention.end if previous is not None and previous.change else 0
+        words = [w for w in lx.CHANGE_WORD.finditer(clause) if offset + w.start() >= floor]
         if words:
-            offset = len(before) - len(clause)
             return words[-1].group("word"), offset + words[-1].start(), offset + words[-1].end()
     # "declined by 45 percent, 37 percent and 49 percent": later items of a list share the first one's word
     if previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", low[previous.mention.end : start]):
