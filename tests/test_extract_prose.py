@@ -401,6 +401,13 @@ ROWS = [
     # a change verb said once for two items, the second after 'and <noun> by'
     ("In 2019 attacks fell by 14 percent and deaths by 6 percent.", "2020-01-04",
      {(2019, "PAK", "all", "attacks_change_pct", -14, None), (2019, "PAK", "all", "killed_change_pct", -6, None)}),
+    # fighter strength: 'to field', 'operatives', and the only group the clause names before them
+    ("The Haqqani Network, which runs its own training camps, was believed in 2019 to field between 2,000 and 4,000 fighters.",
+     "2020-01-04", {(2019, "PAK", "haqqani-network", "fighters", 2000, 4000)}),
+    ("Al-Qaeda's local branch, AQIS, was thought in 2019 to have 200 to 300 fighters.", "2020-01-04",
+     {(2019, "PAK", "al-qaeda", "fighters", 200, 300)}),
+    ("Monitors said in 2019 that al-Qaeda had between 300 and 500 operatives in the country.", "2020-01-04",
+     {(2019, "PAK", "al-qaeda", "fighters", 300, 500)}),
 ]
 
 

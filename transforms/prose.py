@@ -613,6 +613,11 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         owner = _owner(low, position, named)
         if owner:
             return owner, "owner-of-strength"
+        # "Al-Qaeda's regional branch, AQIS, was assessed to have 180 to 400 fighters": fighters are always someone's,
+        # and the one group the clause names before them is whose
+        owners = {m.group for m in mentions if strong_from <= m.start and m.end <= position and not m.target}
+        if len(owners) == 1:
+            return owners.pop(), "only-group-named"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
         return ("all-violence", "combined-total") if lx.COMBINED.search(low) else ("all", "stated-total")
     if lx.WITH_BEFORE.search(low, 0, position):

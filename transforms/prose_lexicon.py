@@ -22,7 +22,7 @@ HEAD = re.compile(
     |(?P<casualties>casualties)
     |(?P<victim>civilians|non-combatants|soldiers|troops|policemen|police|personnel|officials|officers|levies
         |militants|terrorists|outlaws|insurgents|razakars|people|persons|individuals|others|victims|men)
-    |(?P<fighters>fighters|jihadists|members|cadres|combatants|recruits)
+    |(?P<fighters>fighters|jihadists|members|cadres|combatants|recruits|operatives)
     |(?P<other>groups|organi[sz]ations|outfits|countries|nations|provinces|districts|cities|towns|villages|months
         |weeks|days|hours|years|times|suspects|women|children|girls|boys|minors|students|journalists|schools
         |arrests|kidnappings|abductions|seats|votes|points|places|positions|cases|families|refugees|migrants
@@ -134,7 +134,8 @@ LIVES_BEFORE = re.compile(r"\b(?:claimed|claiming|claim|cost|costing|took|taking
 LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
 FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
 FIGHTERS_BEFORE = re.compile(
-    r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises|fields?|fielded|fielding"
+    r"|commands?|commanded|musters?|mustered)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:strength|numbers|ranks)\b[^.;:]{0,60}?\bat\s+(?:between\s+)?$"
 )
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
