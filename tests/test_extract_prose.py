@@ -408,6 +408,12 @@ ROWS = [
      {(2019, "PAK", "al-qaeda", "fighters", 200, 300)}),
     ("Monitors said in 2019 that al-Qaeda had between 300 and 500 operatives in the country.", "2020-01-04",
      {(2019, "PAK", "al-qaeda", "fighters", 300, 500)}),
+    # the toll of 'the bombings' right after a count of suicide attacks is theirs
+    ("Suicide attacks numbered 41 in 2012. These bombings killed 690 people and injured 1,300.", "2013-01-04",
+     {(2012, "PAK", "all", "suicide_attacks", 41, None), (2012, "PAK", "all", "suicide_killed", 690, None),
+      (2012, "PAK", "all", "suicide_injured", 1300, None)}),
+    ("Militants carried out 410 attacks in 2012. These attacks killed 690 people.", "2013-01-04",
+     {(2012, "PAK", "all", "attacks", 410, None), (2012, "PAK", "all", "killed", 690, None)}),
 ]
 
 

@@ -729,6 +729,12 @@ def read_sentence(
     if not readings:
         return []
     _refer_back(low, readings, carry.last_counts)
+    last = carry.last_counts
+    if last and all(c.suicide and c.base == "attacks" for c in last) and lx.ATTACKS_ANAPHOR.match(low):
+        # "Suicide attacks numbered 68 last year. The bombings killed 1,167 people": the toll of those suicide attacks
+        for reading in readings:
+            if reading.base in ("killed", "injured", "casualties") and not reading.change:
+                reading.suicide = True
     _respectively(low, readings)
     _link(low, readings)
     _corresponding(low, readings)

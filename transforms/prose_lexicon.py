@@ -439,6 +439,11 @@ ANAPHOR_START = re.compile(
     r"^\W*(?:(?:in\s+)?(?:these|those|the|such)\s+(?:[\w-]+\s+)?(?:attacks|incidents|operations|bombings|blasts|actions)\b"
     r"|(?:in\s+)?(?:they|them|these|those)\b)"
 )
+# a sentence whose subject is the attacks just counted: "These bombings killed ...", "Last year's blasts left ..."
+ATTACKS_ANAPHOR = re.compile(
+    r"^\W*(?:(?:these|those|the|such)|(?:last|this|that)\s+year(?:’s|'s))\s+(?:[\w-]+\s+)?(?:attacks|bombings|blasts|explosions)"
+    r"\s+(?:(?:in\s+(?:19|20)\d\d|alone|together|also)\s+)?(?:killed|claimed|left|caused|took|injured|wounded)\b"
+)
 ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
 OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
 
