@@ -472,6 +472,10 @@ COUNTRY_ROWS = [
     # ... while fighters who 'are based in' a country are counted there
     ("Monitors estimated in 2021 that some 4,000 TTP fighters are based in Afghanistan.", "2022-01-04", "PAK",
      {(2021, "AFG", "ttp", "fighters", 4000, None)}),
+    # a second count beside a share, with no noun of its own, counts what the first one did
+    ("In 2019 the Taliban caused 40 percent (3,100) of all civilian casualties, while ISKP caused 12 percent (930).",
+     "2020-02-01", "AFG",
+     {(2019, "AFG", "afghan-taliban", "casualties_civilians", 3100, None), (2019, "AFG", "islamic-state", "casualties_civilians", 930, None)}),
 ]
 
 

@@ -372,6 +372,19 @@ def _parenthesised(low: str, mention: NumberMention, reading: Reading) -> bool:
     return False
 
 
+def _beside_share_again(low: str, mention: NumberMention, reading: Reading, readings: list[Reading]) -> bool:
+    """'the Taliban caused 45 percent (3,960) of civilian casualties, while Daesh caused 8 percent (706)': a count
+    beside a share with no noun of its own counts what the sentence's earlier one did."""
+    if not re.search(r"(?:%|per\s?cent|percent|pc)\s*\($", low[: mention.start]) or re.match(r"^\)\s*of\b", low[mention.end :]):
+        return False
+    earlier = next((r for r in reversed(readings) if r.rule == "count-beside-share"), None)
+    if earlier is None:
+        return False
+    reading.base, reading.victim, reading.suicide = earlier.base, earlier.victim, earlier.suicide
+    reading.rule = "count-beside-share"
+    return True
+
+
 def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> tuple[str, int, int] | None:
     """The change word of a percentage ('a 16% decline', 'declined by 45%', 'surge (131pc)'), with its span."""
     start = mention.hedge_start if mention.hedge_start is not None else mention.start
@@ -530,6 +543,8 @@ def read_numbers(
         previous = readings[-1] if readings else None
         if kind == "percent":
             _read_change(low, mention, reading, previous)
+        elif _beside_share_again(low, mention, reading, readings):
+            pass
         elif kind == "parenthesised":
             if not _parenthesised(low, mention, reading):
                 reading.drop, reading.rule = f"{NOT_A_FIGURE}footnote", "parenthesised-number"
