@@ -404,7 +404,14 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     if _sub_annual(text, low, position, clause, before, years):
         return "sub-annual"
     spanned = any(y.role == "span" and clause_from <= y.start < clause_to for y in years)
-    if (spanned and not (reading.change and _year_on_year_span(years))) or lx.CUMULATIVE.search(before + clause):
+    scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position))
+    if scene >= 0 and any(y.role == "scope" and y.year is not None and y.start > scene for y in years):
+        # "since the takeover in August 2021: attacks declined by 75% in 2022": the scene before the colon is not the
+        # period of a figure whose own clause states its year
+        period_before = low[scene:position]
+    else:
+        period_before = before
+    if (spanned and not (reading.change and _year_on_year_span(years))) or lx.CUMULATIVE.search(period_before + clause):
         return "cumulative"
     if lx.GLOBAL.search(clause) or lx.GLOBAL.search(before):
         return "global"
