@@ -417,6 +417,10 @@ ROWS = [
     # a cumulative scene before a colon is not the period of a figure whose clause states its year
     ("Violence has ebbed since the military operation began in 2014: attacks declined by 30 percent in 2016.", "2017-01-04",
      {(2016, "PAK", "all", "attacks_change_pct", -30, None)}),
+    # bracketed counts after kinds of victims listed behind a toll
+    ("Civilians were the main victims in 2019 with 410 deaths, followed by soldiers (280) and militants (150).", "2020-01-04",
+     {(2019, "PAK", "all", "killed_civilians", 410, None), (2019, "PAK", "all", "killed_security", 280, None),
+      (2019, "PAK", "all", "killed_militants", 150, None)}),
 ]
 
 
@@ -576,6 +580,7 @@ DROPPED = [
     ("Tehreek-e-Jihad claimed responsibility for 7 attacks in 2022.", "2023-01-04"),
     ("The Jaish-e-Muhammad, a banned outfit, claimed 5 attacks in 2022.", "2023-01-04"),
     ("Violence has ebbed since the military operation began: attacks declined by 30 percent.", "2017-01-04"),
+    ("In 2019 the army ran raids in which 310 militants were killed (12).", "2020-01-04"),
 ]
 
 

@@ -385,6 +385,23 @@ def _beside_share_again(low: str, mention: NumberMention, reading: Reading, read
     return True
 
 
+def _victims_in_parens(low: str, mention: NumberMention, reading: Reading, readings: list[Reading]) -> bool:
+    """'Civilians were the largest group with 360 deaths, followed by militants (265) and security personnel (232)':
+    a bracketed count after one kind of victims in a list counts what the sentence's toll did, for them."""
+    listed = re.search(r"(?:\bfollowed\s+by|\band|,)\s+(?P<who>(?:[a-z-]+\s+){0,5}?[a-z-]+)\s*\($", low[: mention.start])
+    if listed and re.search(r"\b(?:were|was|are|is|been|killed|died|dead|injured|wounded|in|which|who)\b", listed.group("who")):
+        listed = None  # "... in which 398 militants were killed (100)": a clause with its verb, then a footnote
+    if not listed or not re.match(r"^\s*\)", low[mention.end :]):
+        return False
+    kinds = {m.lastgroup for m in lx.VICTIM.finditer(listed.group("who"))}
+    toll = next((r for r in reversed(readings) if r.base in ("killed", "injured", "casualties") and not r.change), None)
+    if len(kinds) != 1 or toll is None:
+        return False
+    reading.base, reading.victim, reading.suicide = toll.base, kinds.pop(), toll.suicide
+    reading.rule = "victims-in-parens"
+    return True
+
+
 def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> tuple[str, int, int] | None:
     """The change word of a percentage ('a 16% decline', 'declined by 45%', 'surge (131pc)'), with its span."""
     start = mention.hedge_start if mention.hedge_start is not None else mention.start
@@ -543,7 +560,7 @@ def read_numbers(
         previous = readings[-1] if readings else None
         if kind == "percent":
             _read_change(low, mention, reading, previous)
-        elif _beside_share_again(low, mention, reading, readings):
+        elif _beside_share_again(low, mention, reading, readings) or _victims_in_parens(low, mention, reading, readings):
             pass
         elif kind == "parenthesised":
             if not _parenthesised(low, mention, reading):
