@@ -421,6 +421,9 @@ ROWS = [
     ("Civilians were the main victims in 2019 with 410 deaths, followed by soldiers (280) and militants (150).", "2020-01-04",
      {(2019, "PAK", "all", "killed_civilians", 410, None), (2019, "PAK", "all", "killed_security", 280, None),
       (2019, "PAK", "all", "killed_militants", 150, None)}),
+    # ... but a footnote mark after a clause with its own verb is no count
+    ("In 2019 the army ran raids in which 310 militants were killed (12).", "2020-01-04",
+     {(2019, "PAK", "security-forces", "killed_militants", 310, None)}),
 ]
 
 
@@ -580,7 +583,6 @@ DROPPED = [
     ("Tehreek-e-Jihad claimed responsibility for 7 attacks in 2022.", "2023-01-04"),
     ("The Jaish-e-Muhammad, a banned outfit, claimed 5 attacks in 2022.", "2023-01-04"),
     ("Violence has ebbed since the military operation began: attacks declined by 30 percent.", "2017-01-04"),
-    ("In 2019 the army ran raids in which 310 militants were killed (12).", "2020-01-04"),
 ]
 
 
