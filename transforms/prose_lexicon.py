@@ -127,6 +127,10 @@ LIST_INTRO = re.compile(
     r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
     r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
 )
+JOINED_VICTIMS = re.compile(
+    r"^\s+(?:and|or|as\s+well\s+as)\s+(?P<other>(?:[a-z-]+\s+){0,2}?(?:civilians|soldiers|troops|policemen|police\s+officers|officers|police"
+    r"|personnel|officials|levies|militants|terrorists|outlaws|insurgents|fighters))\b"
+)
 LEFT_RESULT = re.compile(
     r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<casualties>dead\s+(?:or|and)\s+(?:injured|wounded))\b"
     r"|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<injured>injured|wounded)\b")

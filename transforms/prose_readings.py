@@ -218,10 +218,18 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
             return False
         _apply_verb(reading, before_verb.lastgroup, "people-verb-before")
         return True
+    # "500 soldiers and police officers were killed": a second noun of victims before the verb
+    joined = lx.JOINED_VICTIMS.match(tail) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
+    if joined:
+        tail = tail[joined.end() :]
     after_verb = lx.VERB_AFTER.match(tail)
     if after_verb and not re.search(r"\d", tail[: after_verb.start(after_verb.lastgroup)]):
         _apply_verb(reading, after_verb.lastgroup, "people-verb-after")
+        if joined and _victim_of(joined.group("other")) != reading.victim:
+            reading.drop = "mixed-victims"  # "civilians and soldiers were killed": two victim types in one number
         return True
+    if joined:
+        return False
     # objects of one verb: "militants killed 386 civilians and 297 security personnel"
     shared = lx.SHARED_VERB_BEFORE.search(before)
     if shared:
