@@ -427,6 +427,9 @@ ROWS = [
     # two nouns of one kind of victims before the verb; two kinds in one number are no metric
     ("In 2019 at least 400 soldiers and police officers were killed.", "2020-01-04",
      {(2019, "PAK", "all", "killed_security", 400, None)}),
+    # 'while N were <victims>' after a toll of the same sentence
+    ("In 2019 civilians accounted for 300 of the dead, while 210 were soldiers.", "2020-01-04",
+     {(2019, "PAK", "all", "killed_civilians", 300, None), (2019, "PAK", "all", "killed_security", 210, None)}),
 ]
 
 

@@ -235,6 +235,13 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
                 reading.victim = were.lastgroup
             reading.drop, reading.rule = None, "part-of-earlier"
             continue
+        tolls = [r for r in own if r.base in ("killed", "injured", "casualties")]
+        were = lx.WERE_VICTIM.match(after)
+        if tolls and were and not opening:
+            # "Civilians accounted for 540 of the dead, while 484 were militants": the sentence's toll, for other victims
+            reading.base, reading.victim, reading.suicide = tolls[-1].base, were.lastgroup, tolls[-1].suicide
+            reading.drop, reading.rule = None, "part-of-earlier"
+            continue
         lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
         elliptical = lx.ELLIPTICAL_BEFORE.search(low, 0, lead)
         elliptical = elliptical and lx.ELLIPTICAL_AFTER.match(after)  # "IS-K claimed 14.": the noun of the sentence before
