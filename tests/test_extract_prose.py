@@ -430,6 +430,11 @@ ROWS = [
     # 'while N were <victims>' after a toll of the same sentence
     ("In 2019 civilians accounted for 300 of the dead, while 210 were soldiers.", "2020-01-04",
      {(2019, "PAK", "all", "killed_civilians", 300, None), (2019, "PAK", "all", "killed_security", 210, None)}),
+    # a part said between the people counted and their verb; a record 'since' clause is no running total, its year no scope
+    ("In 2019, 3,100 people, including 800 children, were killed in the conflict.", "2020-01-04",
+     {(2019, "PAK", "all", "killed", 3100, None)}),
+    ("More people died in 2017 than in any year since the monitor began its count in 2008, with 2,900 people, "
+     "among them 700 children, losing their lives.", "2018-01-04", {(2017, "PAK", "all", "killed", 2900, None)}),
 ]
 
 

@@ -418,7 +418,10 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         period_before = low[scene:position]
     else:
         period_before = before
-    if (spanned and not (reading.change and _year_on_year_span(years))) or lx.CUMULATIVE.search(period_before + clause):
+    period = period_before + clause
+    # "more civilians were killed than in any year since the UN began keeping records": a record, not a running total
+    cumulative = any(not lx.RECORD_BEFORE_SINCE.search(period, 0, m.start()) for m in lx.CUMULATIVE.finditer(period))
+    if (spanned and not (reading.change and _year_on_year_span(years))) or cumulative:
         return "cumulative"
     if lx.GLOBAL.search(clause) or lx.GLOBAL.search(before):
         return "global"
@@ -469,9 +472,10 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     A year stated before the number holds for it; a year after it only inside its own clause: in "four
     attacks left 20 dead, while there had been two such attacks the year before" the year is the two's.
     """
-    scoped = [m for m in mentions if m.role == "scope"]
-    preceding = [m for m in scoped if m.end <= position]
     blank = blank_parens(low)
+    # "than in any year since the UN began keeping records in 2009": a year inside a 'since' clause dates its start
+    scoped = [m for m in mentions if m.role == "scope" and not lx.SINCE_CLAUSE_BEFORE.search(blank, 0, m.start)]
+    preceding = [m for m in scoped if m.end <= position]
     following = [m for m in scoped if m.start >= position and not lx.CLAUSE_BREAK.search(blank, position, m.start)]
     chosen = preceding[-1] if preceding else (following[0] if following else None)
     anchor = carry.section_year or context.topic_year

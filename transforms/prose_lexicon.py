@@ -97,7 +97,7 @@ PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(
 VERB_AFTER = re.compile(
     r"""^\s*(?:(?!(?:and|or|but|while|in|of|from|to|by|with|including|which|who|that)\b)[\w’'/-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|got|been|being)\s+)?(?:reportedly\s+|also\s+)?
     (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded|maimed)|dead\s+(?:or|and)\s+(?:injured|wounded)|harmed)
-      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
+      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|losing\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
       |(?P<injured>injured|wounded|hurt|maimed)
       |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
       |(?P<kidnapped>abducted|kidnapped|missing|taken\s+hostage)
@@ -126,6 +126,11 @@ EVENT_VERB = re.compile(
 LIST_INTRO = re.compile(
     r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
     r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
+)
+# a part of the people counted, said between them and their verb: ", including 927 children,", "(among them 60 women)"
+PART_ASIDE_AFTER = re.compile(
+    r"^\s*(?:,|\(|–|—)\s*(?:including|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly)\b"
+    r"[^,()–—;.]{0,80}(?:,|\)\s*,?|–|—)"
 )
 JOINED_VICTIMS = re.compile(
     r"^\s+(?:and|or|as\s+well\s+as)\s+(?P<other>(?:[a-z-]+\s+){0,2}?(?:civilians|soldiers|troops|policemen|police\s+officers|officers|police"
@@ -258,6 +263,10 @@ CUMULATIVE = re.compile(
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
     r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:in|during|throughout)\s+the\s+war\s+on\s+terror\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
 )
+RECORD_BEFORE_SINCE = re.compile(
+    r"\b(?:any(?:\s+other)?\s+(?:single\s+)?year|highest|lowest|deadliest|bloodiest|worst|most\s+violent|record)\s+(?:[\w-]+\s+){0,4}?$"
+)
+SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?[a-z][^,;:()\d]{0,60}\s(?:in|of)\s+$")
 SINCE_YEAR = re.compile(
     r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"
     r"(?<!level\s)(?<!figure\s)(?<!year\s)(?<!time\s)\bsince\s+(?:the\s+year\s+)?$"

@@ -218,6 +218,9 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
             return False
         _apply_verb(reading, before_verb.lastgroup, "people-verb-before")
         return True
+    aside = lx.PART_ASIDE_AFTER.match(tail)
+    if aside:
+        tail = tail[aside.end() :]  # "3,804 people, among them 927 children, lost their lives": the verb is past the part
     # "500 soldiers and police officers were killed": a second noun of victims before the verb
     joined = lx.JOINED_VICTIMS.match(tail) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
     if joined:
