@@ -435,6 +435,9 @@ ROWS = [
      {(2019, "PAK", "all", "killed", 3100, None)}),
     ("More people died in 2017 than in any year since the monitor began its count in 2008, with 2,900 people, "
      "among them 700 children, losing their lives.", "2018-01-04", {(2017, "PAK", "all", "killed", 2900, None)}),
+    # victims who 'bore the brunt, losing N men'
+    ("Police and soldiers bore the brunt in 2021, losing 320 men, compared with 180 a year before.", "2022-01-04",
+     {(2021, "PAK", "all", "killed_security", 320, None), (2020, "PAK", "all", "killed_security", 180, None)}),
 ]
 
 

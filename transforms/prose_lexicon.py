@@ -106,7 +106,7 @@ VERB_AFTER = re.compile(
 )
 VERB_BEFORE = re.compile(
     r"""\b(?:(?P<casualties>(?:killed|killing)\s+(?:or|and)\s+(?:injured|wounded|maimed)|(?:killed|killing)\s+or\s+injuring)
-      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost)
+      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost|losing)
       |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
@@ -207,6 +207,9 @@ VICTIM_SUBJECT = re.compile(
     # "Civilians remained the largest group of victims with 360 deaths"
     r"|(?:remained|were|was)\s+the\s+(?:largest|biggest|main|worst-hit|hardest-hit|most\s+affected)\s+[\w\s-]{0,30}?\bwith\s+"
     r"|accounted\s+for\s+)$"
+    # "Police and security personnel bore the brunt in 2021, losing 320 men"
+    r"|(?:^|[;:]\s*)(?P<hit>[^,;:.]{2,60}?)\s+(?:bore\s+the\s+brunt|were\s+(?:the\s+)?(?:hit\s+)?hardest(?:\s+hit)?|suffered\s+most)"
+    r"[^,;:.]{0,30},\s+(?:losing|suffering|with)\s+$"
 )
 # "... of the attacks were suicide bombings": the complement says the part is suicide attacks
 WERE_SUICIDE = re.compile(r"\s+(?:were|was)\s+(?:carried\s+out\s+by\s+)?(?:\w+\s+)?suicide\s+(?:attacks?|bombings?|blasts?|bombers)\b")

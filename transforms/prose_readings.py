@@ -516,7 +516,7 @@ def _victims_as_subject(low: str, mention: NumberMention, reading: Reading) -> N
     if not suffered and not complement:
         return
     # "1,612 were civilians and security personnel": two victim types at once, like a subject that suffered them
-    named = suffered.group("subject") if suffered else complement.group(1)
+    named = (suffered.group("subject") or suffered.group("hit")) if suffered else complement.group(1)
     kinds = {m.lastgroup for m in lx.VICTIM.finditer(named)}
     if len(kinds) > 1:
         reading.drop = "mixed-victims"
