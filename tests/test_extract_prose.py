@@ -438,6 +438,14 @@ ROWS = [
     # victims who 'bore the brunt, losing N men'
     ("Police and soldiers bore the brunt in 2021, losing 320 men, compared with 180 a year before.", "2022-01-04",
      {(2021, "PAK", "all", "killed_security", 320, None), (2020, "PAK", "all", "killed_security", 180, None)}),
+    # 'from a peak of N in Y1 to N in Y2'; 'N were deaths'; 'Of those killed last year, ... N soldiers'
+    ("Terrorism-related deaths have fallen from a peak of 3,100 in 2012 to about 700 in 2017.", "2018-01-05",
+     {(2012, "PAK", "all", "killed", 3100, None), (2017, "PAK", "all", "killed", 700, None)}),
+    ("The monitor logged 7,100 civilian casualties in 2020, of which 2,400 were deaths.", "2021-01-05",
+     {(2020, "PAK", "all", "casualties_civilians", 7100, None), (2020, "PAK", "all", "killed_civilians", 2400, None)}),
+    ("Of those killed last year, 300 were civilians, 250 soldiers and policemen, and 150 militants.", "2020-01-05",
+     {(2019, "PAK", "all", "killed_civilians", 300, None), (2019, "PAK", "all", "killed_security", 250, None),
+      (2019, "PAK", "all", "killed_militants", 150, None)}),
 ]
 
 

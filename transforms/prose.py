@@ -259,8 +259,9 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         else:
             continue
         were = lx.WERE_VICTIM.match(after)
-        if were and reading.base in ("killed", "injured", "casualties"):
-            reading.victim = were.lastgroup
+        noun = lx.VICTIM_NOUN_AFTER.match(after)  # "Of those killed, ... 320 soldiers and policemen": its own victims
+        if (were or noun) and reading.base in ("killed", "injured", "casualties"):
+            reading.victim = (were or noun).lastgroup
         reading.drop, reading.rule, reading.referent = None, "refers-back", referent
         by = lx.CLAIMED_BY_AFTER.match(after)
         if by:  # "120 were claimed by the TTP": the group of this part

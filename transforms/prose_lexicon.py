@@ -150,8 +150,10 @@ FIGHTERS_BEFORE = re.compile(
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up"
-    r"|doubled|tripled|trebled|halved)"
-    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|this\s+year|in\s+the\s+year))?,?\s+(?:to|from)\s+$"
+    r"|doubled|tripled|trebled|halved|risen|fallen|grown|gone\s+(?:up|down)|come\s+down)"
+    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|this\s+year|in\s+the\s+year))?,?\s+(?:to|from)\s+"
+    # "have fallen from a peak of 3,300": the earlier value named as a peak
+    r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?$"
     r"|\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|amounted\s+to|reached)\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
@@ -174,7 +176,7 @@ ELLIPTICAL_BEFORE = re.compile(
 )
 ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)]|,\s|$)")
 # "from 517 in 2023 to 1,099 last year": the second value of a from-to pair
-FROM_TO = re.compile(r"\bfrom\s+\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
+FROM_TO = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
 UP_FROM = re.compile(
     r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?$"
     r"|\bto\s+\d[\d,]*\s+from\s+$"
@@ -186,7 +188,7 @@ PARTITIVE = re.compile(
 PARTITIVE_OPENING = re.compile(
     r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
     r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
-    r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?\s*,"
+    r"(?:\s+(?:(?:in|during)\s+(?:19|20)\d\d|(?:last|this|the\s+previous|the\s+past)\s+year))?\s*,"
 )
 # a sentence whose subject is the previous figure: "They were 13 percent fewer", "This was a 9% rise", "The figure is ..."
 ANAPHOR_OPENING = re.compile(
@@ -223,6 +225,11 @@ WERE_VICTIM = re.compile(
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
 OF_DEFINITE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\s")
+VICTIM_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|levies)"
+    r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
+)
+WERE_METRIC_AFTER = re.compile(r"^\s+(?:were|was)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b")
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
 BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")

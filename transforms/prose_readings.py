@@ -271,6 +271,13 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if before_verb and before_verb.lastgroup != "left":
         _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
         return True
+    complement = lx.WERE_METRIC_AFTER.match(after)
+    if complement:
+        # "10,000 casualties, of which 3,035 were deaths and 5,785 injuries": the noun after the verb says what it counts
+        found = metric_of_phrase(complement.group("noun"))
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.rule = "were-metric"
+        return True
     of_them = lx.OF_THEM_AFTER.match(after)
     verb = lx.VERB_AFTER.match(after[of_them.end() :]) if of_them else None
     victims = list(lx.VICTIM.finditer(before, clause_start(before, len(before), lx.STRONG_BREAK)))
@@ -579,6 +586,9 @@ def read_numbers(
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.rule == "were-metric" and re.search(r"\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$", low[: mention.start]):
+            toll = next((r for r in reversed(readings) if r.base in ("killed", "injured", "casualties") and not r.change), None)
+            reading.victim = toll.victim if toll is not None else None  # "civilian casualties, of which 2,400 were deaths"
         if reading.base in ("killed", "injured", "casualties") and not reading.drop:
             _victims_as_subject(low, mention, reading)
         if reading.base and _SUCH.match(low, mention.end):
