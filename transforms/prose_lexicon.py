@@ -304,7 +304,9 @@ TACTIC = re.compile(
 TACTIC_SUBJECT = re.compile(r"\W*(?:[^,;]{0,40},\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
 SUBGROUP = re.compile(
     r"\b(?:women|children|child|girls|boys|minors|juveniles|students|journalists|media\s+workers|health\s+workers"
-    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl)\b"
+    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl"
+    # victims named by role or community: a part of the toll, not the toll
+    r"|candidates|politicians|voters|clerics|hazaras|shias|christians|sikhs|hindus|ahmadis|tourists|engineers)\b"
 )
 OUT_OF_SCOPE = re.compile(
     r"\b(?:communal|criminal|crimes?|crime-related|accidents?|floods?|earthquakes?|tribal\s+(?:clashes|feuds?|disputes?)"

@@ -574,6 +574,9 @@ def read_numbers(
             reason = f"{NOT_A_FIGURE}{kind}"  # years, dates, ordinals ... were never candidate figures
             drops[reason] = drops.get(reason, 0) + 1
             continue
+        if kind == "count" and mention.value == 1 and mention.approx:
+            drops["not-a-count"] = drops.get("not-a-count", 0) + 1  # "at least one attack": a threshold, not a count
+            continue
         reading = Reading(mention, mention.value, mention.value_high, in_parens=depths[mention.start] if mention.start < len(depths) else 0)
         previous = readings[-1] if readings else None
         if kind == "percent":
