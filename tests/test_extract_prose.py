@@ -446,6 +446,9 @@ ROWS = [
     ("Of those killed last year, 300 were civilians, 250 soldiers and policemen, and 150 militants.", "2020-01-05",
      {(2019, "PAK", "all", "killed_civilians", 300, None), (2019, "PAK", "all", "killed_security", 250, None),
       (2019, "PAK", "all", "killed_militants", 150, None)}),
+    # the noun of the trend verb's own clause, not of an opening phrase
+    ("Combining both militant attacks and security operations, the overall death toll reached 1,300 in 2019, a 20 percent rise.",
+     "2020-01-04", {(2019, "PAK", "all-violence", "killed", 1300, None), (2019, "PAK", "all-violence", "killed_change_pct", 20, None)}),
 ]
 
 
@@ -609,6 +612,8 @@ DROPPED = [
     # victims named by their role or community are part of a toll; 'at least one attack' is a threshold
     ("In the 2013 general elections, 14 candidates were killed in attacks on rallies.", "2014-01-04"),
     ("Of the 70 districts surveyed in 2019, 41 reported at least one attack.", "2020-01-04"),
+    ("Jaish-ul-Adl Pakistan, a little-known outfit, claimed responsibility for 11 attacks in 2019.", "2020-01-04"),
+    ("Children accounted for a quarter of the casualties in 2019, with 300 killed and 900 wounded.", "2020-01-04"),
 ]
 
 

@@ -440,6 +440,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "out-of-scope"  # "18 incidents of communal violence, which left 17 dead" (a combined toll lists them as parts)
     if lx.SUBGROUP.search(clause) and not reading.change:
         return "subgroup"
+    if lx.SUBGROUP_SUBJECT.match(low, clause_start(low, position, lx.STRONG_BREAK)):
+        return "subgroup"
     start, end = reading.phrase
     if reading.change and end > start and lx.SUBGROUP.search(low, start, min(end + 20, clause_end(low, end, lx.CHANGE_CLAUSE_END))):
         return "subgroup"  # "casualties among children rose 40 percent": the change of a victim sub-group

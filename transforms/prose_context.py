@@ -264,8 +264,8 @@ def unknown_group_names(sentence: str, vocabulary: Vocabulary, alias_spans: list
     words = sentence.split()
     if len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
         return []  # a title-case headline capitalises every word
-    known = [*alias_spans, *((m.start, m.end) for m in vocabulary.find_countries(sentence)),
-             *((m.start, m.end) for m in vocabulary.find_regions(sentence))]
+    known = [*alias_spans, *((m.start, m.end) for m in vocabulary.find_regions(sentence))]
+    countries = [(m.start, m.end) for m in vocabulary.find_countries(sentence)]
     source = set(re.findall(r"[A-Za-z]{2,}", source_org or ""))
     names = []
     for match in lx.PROPER_NAME.finditer(sentence):
@@ -276,6 +276,9 @@ def unknown_group_names(sentence: str, vocabulary: Vocabulary, alias_spans: list
         tokens = re.split(r"[\s-]+", name)
         if any(a < end and start < b for a, b in known) or any(t in source for t in tokens):
             continue
+        inside = [(a, b) for a, b in countries if a < end and start < b]
+        if inside and len(tokens) - len(inside) < 2:
+            continue  # "Pakistan", "Afghan Taliban": a country's name, not "Tehreek-e-Jihad Pakistan"
         if not name or lx.NOT_A_GROUP_NAME.search(name):
             continue
         if len(tokens) == 1 and not sentence[: match.start()].strip(" \t\"“‘'"):

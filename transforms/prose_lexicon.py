@@ -308,6 +308,11 @@ SUBGROUP = re.compile(
     # victims named by role or community: a part of the toll, not the toll
     r"|candidates|politicians|voters|clerics|hazaras|shias|christians|sikhs|hindus|ahmadis|tourists|engineers)\b"
 )
+# a sub-group as the clause's subject: "Children accounted for a third of the casualties, with 388 killed"
+SUBGROUP_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + SUBGROUP.pattern + r")(?:\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:" + SUBGROUP.pattern + r"))?"
+    r"\s+(?:alone\s+|also\s+)?(?:accounted|made\s+up|make\s+up|were|was|suffered|bore|comprised|represented|constituted|remained)\b"
+)
 OUT_OF_SCOPE = re.compile(
     r"\b(?:communal|criminal|crimes?|crime-related|accidents?|floods?|earthquakes?|tribal\s+(?:clashes|feuds?|disputes?)"
     r"|land\s+disputes?|honou?r\s+killings?|personal\s+enmity|road\s+accidents?|clashes\s+between\s+tribes)\b"

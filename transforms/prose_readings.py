@@ -304,7 +304,10 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     trend = lx.TREND_TO.search(before)
     if trend:
         subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
-        found = metric_of_phrase(trend.group(0)) or metric_of_phrase(subject)  # "taking the number of casualties to"
+        # "Combining militant attacks and operations, the overall death toll reached 1,524": the noun of the verb's own
+        # clause before the nouns of an opening phrase
+        own = before[clause_start(before, len(before)) :]
+        found = metric_of_phrase(trend.group(0)) or metric_of_phrase(own) or metric_of_phrase(subject)  # "taking the number of casualties to"
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "trend-to"
