@@ -449,6 +449,15 @@ ROWS = [
     # the noun of the trend verb's own clause, not of an opening phrase
     ("Combining both militant attacks and security operations, the overall death toll reached 1,300 in 2019, a 20 percent rise.",
      "2020-01-04", {(2019, "PAK", "all-violence", "killed", 1300, None), (2019, "PAK", "all-violence", "killed_change_pct", 20, None)}),
+    # 'terror attacks and security operations' is a combined scope; 'It was linked to N attacks' is the group named before
+    ("The monitor recorded 900 fatalities in 2019 from 410 incidents of violence, including terror attacks and security "
+     "operations.", "2020-01-04",
+     {(2019, "PAK", "all-violence", "killed", 900, None), (2019, "PAK", "all-violence", "incidents", 410, None)}),
+    ("The TTP stayed the deadliest group in 2019. It was linked to 120 attacks that killed 260 people.", "2020-01-04",
+     {(2019, "PAK", "ttp", "attacks", 120, None), (2019, "PAK", "ttp", "killed", 260, None)}),
+    # a group right before the next number of a gapped list is that number's, not the first one's
+    ("In 2019 the Islamic State claimed 19 attacks, and the BLA nearly 35.", "2020-01-04",
+     {(2019, "PAK", "islamic-state", "attacks", 19, None)}),
 ]
 
 
@@ -614,6 +623,7 @@ DROPPED = [
     ("Of the 70 districts surveyed in 2019, 41 reported at least one attack.", "2020-01-04"),
     ("Jaish-ul-Adl Pakistan, a little-known outfit, claimed responsibility for 11 attacks in 2019.", "2020-01-04"),
     ("Children accounted for a quarter of the casualties in 2019, with 300 killed and 900 wounded.", "2020-01-04"),
+    ("Rival fighters of the Resistance Front, which claimed to have killed 900 Taliban fighters in 2022, fought on.", "2023-01-04"),
 ]
 
 

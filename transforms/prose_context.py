@@ -224,6 +224,9 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(blank_parens(low), start + 1)
     end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
+    if limit is not None and limit > start:
+        # "IS-K claimed 22 attacks, and the BLF nearly 40": a name right before the next number is that number's subject
+        inside = [m for m in inside if not re.fullmatch(r"\s*(?:also\s+|another\s+|a\s+further\s+)?", low[m.end : limit])]
     # "2,148 terrorist, insurgent and sectarian attacks": one kind in a list of every kind is not the group
     inside = [m for m in inside if not _KINDS_LIST_BEFORE.search(low, max(start, m.start - 50), m.start)]
     if reading.victim == "militants" and reading.base in ("killed", "injured", "casualties"):

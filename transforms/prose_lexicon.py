@@ -373,7 +373,7 @@ AMONG_WERE = re.compile(
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
 IT_SUBJECT = re.compile(
     r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
-    r"|was\s+responsible|caused)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
+    r"|was\s+responsible|caused|was\s+(?:linked|tied)\s+to|was\s+blamed\s+for|was\s+behind)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
 )
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
 OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
@@ -424,7 +424,8 @@ NOT_A_GROUP_NAME = re.compile(
 )
 # a name right before a perpetrator's verb and the number: "Lashkar-e-Islam carried out 12", "X, a banned outfit, claimed 9"
 NAME_PERPETRATES = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:(?:also|alone|reportedly|allegedly|together|again)\s+)?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:,\s*(?:which|who)\s+)?(?:(?:also|alone|reportedly|allegedly|together|again)\s+)?"
+    r"(?:(?:claimed|claims|said|says)\s+to\s+have\s+)?"
     r"(?:carried\s+out|conducted|perpetrated|claimed(?:\s+responsibility\s+for)?|(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for"
     r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|killed|caused)"
     r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|as\s+many\s+as|the)\s+)*"
@@ -450,7 +451,7 @@ NATIONAL_MILITANTS = re.compile(
 COMBINED = re.compile(
     r"\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
-    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
+    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
