@@ -93,6 +93,7 @@ class _Carry:
     last_group: str | None = None
     last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence with numbers, for references back
     last_scope_drop: str | None = None  # why that sentence's figures were not national and yearly ("province")
+    last_unread_group: bool = False  # that sentence named a group but gave no figure ("ISKP was involved in 198 events")
     section_year: int | None = None
     section_country: str | None = None  # a heading that is a country's name ("Afghanistan") holds until another one
     drops: Counter[str] = field(default_factory=Counter)
@@ -696,6 +697,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "security-forces", "operations"
     if (lx.ANAPHORA.match(low) or lx.THEY_SUBJECT.search(low, 0, position)) and carry.last_group:
         return carry.last_group, "anaphora"
+    if carry.last_unread_group and (lx.ANAPHOR_START.match(low) or lx.BACK_REFERENCE.search(low, 0, position)):
+        # "Fatalities in those events fell to 1,100" after a sentence whose group's count we could not read: that group's
+        return None, "ambiguous-group"
     verb = lx.PERPETRATOR_VERB_BEFORE.search(low, 0, position)
     if verb and not lx.GENERIC_PERPETRATOR.search(low, strong_from, verb.start()):
         # "International military forces were responsible for 120 casualties": a perpetrator we cannot name is not everyone
@@ -865,6 +869,7 @@ def read_sentence(
     counts = [r for r in kept if not r.change and r.year is not None and r.link_kind != "baseline"]
     # a sentence whose numbers were all dropped ("Balochistan saw 120 attacks") leaves nothing to refer back to
     carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
+    carry.last_unread_group = not kept and any(not m.target and not m.aside for m in group_mentions)
     scope_drops = [r.drop for r in readings if r.drop in _SCOPE_DROPS]
     carry.last_scope_drop = scope_drops[0] if scope_drops and not kept else None
     if kept:

@@ -475,6 +475,9 @@ ATTACKS_ANAPHOR = re.compile(
     r"^\W*(?:(?:these|those|the|such)|(?:last|this|that)\s+year(?:’s|'s))\s+(?:[\w-]+\s+)?(?:attacks|bombings|blasts|explosions)"
     r"\s+(?:(?:in\s+(?:19|20)\d\d|alone|together|also)\s+)?(?:killed|claimed|left|caused|took|injured|wounded)\b"
 )
+BACK_REFERENCE = re.compile(
+    r"\b(?:in|from|during|of|by)\s+(?:those|these|such|the\s+same)\s+(?:[\w-]+\s+)?(?:events|attacks|incidents|operations|strikes|bombings|clashes)\b"
+)
 ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
 OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
 
