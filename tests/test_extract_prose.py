@@ -715,3 +715,15 @@ def test_drops_are_counted_by_reason():
 def test_an_unknown_scale_word_is_counted_as_its_own_drop():
     document = Document(name="t.txt", text="Militants carried out 1 quadrillion attacks in 2022.", format="text", published="2023-01-04")
     assert extract_figures(document, VOCABULARY, default_country="PAK").drop_counts.get("unknown-scale") == 1
+
+
+@pytest.mark.parametrize("text, source_org", [
+    # the monitor's name spelled out without its acronym in brackets still names its country
+    ("A report by the Pak Institute for Peace Studies was released. Militants carried out 310 attacks in Afghanistan last year.",
+     "PIPS via a news site"),
+    # a neighbour named only as where attackers came from is not what the report is about
+    ("Pakistan faced raids from Afghanistan and from Iran. Militants carried out 310 attacks last year, many launched "
+     "from Afghanistan.", "a news site"),
+])
+def test_the_country_of_a_report_without_a_bracketed_acronym(text, source_org):
+    assert _figures(text, "2018-01-05", None, source_org=source_org) == {(2017, "PAK", "all", "attacks", 310, None)}

@@ -44,6 +44,8 @@ _ORIGIN_AFTER = re.compile(
     r"[-\s]+(?:based\s+)?(?:militants|fighters|nationals|refugees|borders?|soil|territory|side|insurgents|terrorists|jihadists|sanctuaries|havens)\b",
     re.IGNORECASE,
 )
+# "cross-border attacks from Afghanistan, Iran and India": where attackers came from
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|across)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?(?:[A-Z]\w+,\s+)*$")
 _ACRONYM = re.compile(r"^\s*([A-Z][A-Za-z-]{1,9})\b")
 
 
@@ -108,11 +110,25 @@ def publisher_country(document: Document, vocabulary: Vocabulary) -> str | None:
         r"((?:[A-Z][\w’'-]*\s+(?:(?:for|of|on|and|in|the)\s+)*){1,8})\(\s*" + re.escape(acronym.group(1)) + r"\s*\)",
         document.text,
     )
-    if not name:
+    expanded = name.group(1) if name else _spelled_out(acronym.group(1), document.text)
+    if not expanded:
         return None
     # "Pak Institute for Peace Studies": organisations write their country's name short
-    countries = {m.target for m in vocabulary.find_countries(re.sub(r"\bPak\b(?!-)", "Pakistan", name.group(1)))}
+    countries = {m.target for m in vocabulary.find_countries(re.sub(r"\bPak\b(?!-)", "Pakistan", expanded))}
     return countries.pop() if len(countries) == 1 else None
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The name whose initials are the acronym, when a news copy spells it out without the acronym in brackets
+    ("a report by the Pak Institute for Peace Studies" for PIPS)."""
+    if not acronym.isupper() or len(acronym) < 3:
+        return None
+    for match in re.finditer(r"(?:[A-Z][\w’'-]*(?:\s+(?:(?:for|of|on|and|in|the)\s+)*)?){3,8}", text):
+        words = [w for w in re.findall(r"[A-Z][\w’'-]*", match.group(0))]
+        for start in range(len(words)):
+            if "".join(w[0] for w in words[start : start + len(acronym)]) == acronym:
+                return " ".join(words[start : start + len(acronym)])
+    return None
 
 
 def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None:
@@ -127,7 +143,7 @@ def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None
             end = len(text) if end < 0 else end
             aliases = [(m.start + start, m.end + start) for m in vocabulary.find_groups(text[start:end])]
             # "Afghan militants", "the Afghan border": where attackers came from, not what the report is about
-            origin = _ORIGIN_AFTER.match(text, mention.end)
+            origin = _ORIGIN_AFTER.match(text, mention.end) or _ORIGIN_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
             if not origin and not any(a <= mention.start and mention.end <= b for a, b in aliases):
                 counts[mention.target] += weight
     # a report names its own country's provinces and cities ("violence in the country ... in Balochistan"),
