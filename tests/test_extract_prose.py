@@ -460,6 +460,9 @@ ROWS = [
      {(2019, "PAK", "islamic-state", "attacks", 19, None)}),
     ("Militants carried out 300 attacks in 2022. Fatalities in those attacks rose to 620.", "2023-02-01",
      {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "all", "killed", 620, None)}),
+    # 'from N to M' with no years: N is the year before M's
+    ("In 2015 militant deaths fell sharply, and soldiers' deaths declined from 410 to 290.", "2016-03-01",
+     {(2014, "PAK", "all", "killed_security", 410, None), (2015, "PAK", "all", "killed_security", 290, None)}),
 ]
 
 
@@ -628,6 +631,7 @@ DROPPED = [
     ("Rival fighters of the Resistance Front, which claimed to have killed 900 Taliban fighters in 2022, fought on.", "2023-01-04"),
     # a toll 'in those events' after a sentence whose group's count could not be read: whose it is stays unknown
     ("According to the dataset, ISKP was involved in 150 events in 2022. Fatalities in those events fell to about 800.", "2023-02-01"),
+    ("Militants staged 12 high-profile attacks on military installations in 2019.", "2020-01-04"),
 ]
 
 

@@ -532,7 +532,11 @@ def _year(
         if position < mention.start < limit and mention.role == "scope" and mention.year is not None:
             if re.match(r"^\s*(?:[\w’'-]+\s+){0,6}?(?:in|during|for|of)\s+(?:the\s+year\s+)?$", low[reading.mention.end : mention.start]):
                 return mention.year
-    return _scope_year(low, mentions, position, context, carry)
+    scope = _scope_year(low, mentions, position, context, carry)
+    lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else position
+    if scope is not None and not reading.change and re.search(r"\bfrom\s+$", low[:lead]) and re.match(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d", low[reading.mention.end :]):
+        return scope - 1  # "SF fatalities declined from 533 to 325" in a report on 2015: 533 is the year before
+    return scope
 
 
 def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:

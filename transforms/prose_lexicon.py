@@ -236,6 +236,7 @@ BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
+SUBSET_OF_ATTACKS = re.compile(r"\b(?:high-profile|high-casualty|mass-casualty|large-scale|complex|spectacular)\b")
 FOILED = re.compile(r"\b(?:foiled|thwarted|averted|prevented|pre-empted|preempted|foiling|thwarting|failed|attempted|attempts?\s+of)\s+(?:\w+\s+){0,3}$")
 
 MONTHLY = re.compile(

@@ -146,6 +146,8 @@ def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool
         reading.rule = "count-attacks"
         if lx.FOILED.search(before):
             reading.drop = "foiled"
+        elif lx.SUBSET_OF_ATTACKS.search(mods):
+            reading.drop = "subgroup"  # "12 high-profile attacks": a subset of the attacks ("major" is also a monitor's name for all of them)
         return True
     if kind == "operations":
         subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
