@@ -463,6 +463,13 @@ ROWS = [
     # 'from N to M' with no years: N is the year before M's
     ("In 2015 militant deaths fell sharply, and soldiers' deaths declined from 410 to 290.", "2016-03-01",
      {(2014, "PAK", "all", "killed_security", 410, None), (2015, "PAK", "all", "killed_security", 290, None)}),
+    # a second subject that 'recorded' the noun said before; a toll of the group's attacks named after it
+    ("Afghanistan recorded 3,900 deaths from terrorism in 2016, while Pakistan recorded 950, a 27 percent fall.",
+     "2017-11-15", {(2016, "PAK", "all", "killed", 950, None), (2016, "PAK", "all", "killed_change_pct", -27, None),
+                    (2016, "AFG", "all", "killed", 3900, None)}),
+    ("In 2019, at least 60 people were killed and 95 injured in 21 cross-border attacks.", "2020-01-04",
+     {(2019, "PAK", "cross-border", "killed", 60, None), (2019, "PAK", "cross-border", "injured", 95, None),
+      (2019, "PAK", "cross-border", "attacks", 21, None)}),
 ]
 
 

@@ -632,6 +632,13 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if subject:
             return subject, "subject"  # "The LeJ claimed 23 of these sectarian attacks": the claimant's share
         return in_phrase, "group-in-phrase"
+    if reading.base in ("killed", "injured", "casualties") and not reading.change:
+        # "75 people were killed and 110 injured in 26 cross-border attacks": the group of the attacks they died in
+        clause_to = clause_end(low, reading.mention.end, lx.STRONG_BREAK)
+        attacks = [m for m in mentions if reading.mention.end < m.start < clause_to and not m.target and not m.aside
+                   and lx.IN_ATTACKS_BEFORE.search(low, reading.mention.end, m.start) and (lx.ATTACKS_AFTER_GROUP.match(low[m.end :]) or re.search(r"(?:attacks?|raids)$", low[m.start : m.end]))]
+        if len({m.group for m in attacks}) == 1:
+            return attacks[0].group, "in-group-attacks"
     if lx.IT_SUBJECT.match(low):
         return (named.before, "pronoun-subject") if named.before else (None, "ambiguous-group")
     strong_from = clause_start(low, position, lx.STRONG_BREAK)

@@ -174,6 +174,12 @@ ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for)\s+$"
 )
+# "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
+ELLIPTICAL_RECORD_BEFORE = re.compile(
+    r"\b(?:while|whereas|and|but)\s+[^,;.]{2,40}?\s+(?:recorded|registered|saw|witnessed|suffered|logged|counted|documented|reported)\s+$"
+)
+IN_ATTACKS_BEFORE = re.compile(r"\b(?:in|by|during)\s+(?:\d[\d,]*\s+|the\s+|these\s+|those\s+)?$")
+ATTACKS_AFTER_GROUP = re.compile(r"^\s*(?:[\w-]+\s+)?(?:attacks|bombings|blasts|strikes|raids)\b")
 ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)]|,\s|$)")
 # "from 517 in 2023 to 1,099 last year": the second value of a from-to pair
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")

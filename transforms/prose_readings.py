@@ -358,7 +358,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
-    if lx.ELLIPTICAL_BEFORE.search(before) and lx.ELLIPTICAL_AFTER.match(after):
+    if (lx.ELLIPTICAL_BEFORE.search(before) or lx.ELLIPTICAL_RECORD_BEFORE.search(before)) and lx.ELLIPTICAL_AFTER.match(after):
         # "the Taliban caused 4,800 casualties, while IS caused about 1,250": the noun said once, earlier
         nouns = list(lx.METRIC_NOUN.finditer(before, 0, clause_start(before, len(before))))
         if nouns:
