@@ -470,6 +470,10 @@ ROWS = [
     ("In 2019, at least 60 people were killed and 95 injured in 21 cross-border attacks.", "2020-01-04",
      {(2019, "PAK", "cross-border", "killed", 60, None), (2019, "PAK", "cross-border", "injured", 95, None),
       (2019, "PAK", "cross-border", "attacks", 21, None)}),
+    # an abbreviation in brackets inside the victims' noun phrase
+    ("The toll of 2016 was 1,100 fatalities, including 410 civilians, 250 Security Force (SF) personnel and 440 militants.",
+     "2017-03-01", {(2016, "PAK", "all", "killed", 1100, None), (2016, "PAK", "all", "killed_civilians", 410, None),
+                    (2016, "PAK", "all", "killed_security", 250, None), (2016, "PAK", "all", "killed_militants", 440, None)}),
 ]
 
 

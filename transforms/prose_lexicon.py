@@ -32,7 +32,7 @@ HEAD = re.compile(
     re.VERBOSE,
 )
 NOUN_PHRASE = re.compile(
-    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*(?:\s+or|,|\s+and)\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
+    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*(?:\s+or|,|\s+and)\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+|\([a-z]{{1,6}}\)\s+){{0,5}}?)(?={HEAD.pattern})""",
     re.VERBOSE,
 )
 

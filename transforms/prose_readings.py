@@ -186,7 +186,7 @@ def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool
 
 
 def _victim_of(word: str) -> str | None:
-    match = lx.VICTIM.search(word)
+    match = lx.VICTIM.search(re.sub(r"\s*\([a-z]{1,6}\)", "", word))  # "security force (sf) personnel"
     return match.lastgroup if match else None
 
 
