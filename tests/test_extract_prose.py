@@ -536,6 +536,9 @@ COUNTRY_ROWS = [
     ("In 2019 the Taliban caused 40 percent (3,100) of all civilian casualties, while ISKP caused 12 percent (930).",
      "2020-02-01", "AFG",
      {(2019, "AFG", "afghan-taliban", "casualties_civilians", 3100, None), (2019, "AFG", "islamic-state", "casualties_civilians", 930, None)}),
+    # 'with <group> alone responsible for N': that group, not the umbrella named before it
+    ("In 2019 anti-government elements caused 60 per cent of civilian casualties, with the Taliban alone responsible for 4,000.",
+     "2020-02-01", "AFG", {(2019, "AFG", "afghan-taliban", "casualties_civilians", 4000, None)}),
 ]
 
 
@@ -643,6 +646,9 @@ DROPPED = [
     # a toll 'in those events' after a sentence whose group's count could not be read: whose it is stays unknown
     ("According to the dataset, ISKP was involved in 150 events in 2022. Fatalities in those events fell to about 800.", "2023-02-01"),
     ("Militants staged 12 high-profile attacks on military installations in 2019.", "2020-01-04"),
+    # a change against a month, and a count 'in the month'
+    ("Attacks rose 40 percent compared to June, the monitor said in its 2019 review.", "2019-08-01"),
+    ("In 2019 the monitor said security forces killed 31 militants in the month.", "2019-08-01"),
 ]
 
 
@@ -742,3 +748,12 @@ def test_an_unknown_scale_word_is_counted_as_its_own_drop():
 ])
 def test_the_country_of_a_report_without_a_bracketed_acronym(text, source_org):
     assert _figures(text, "2018-01-05", None, source_org=source_org) == {(2017, "PAK", "all", "attacks", 310, None)}
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a report on one month: its figures that state no year are the month's
+    ("Militant attacks reach a six-year high in May", set()),
+    ("Militant attacks reach a six-year high in 2019", {(2019, "PAK", "all", "attacks", 71, None)}),
+])
+def test_a_report_on_one_month_gives_no_yearly_figure(title, expected):
+    assert _figures("Militants carried out 71 attacks, the think tank said.", "2019-06-01", title=title) == expected

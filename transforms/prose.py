@@ -58,6 +58,7 @@ class DocumentContext:
     country: str | None
     publisher_country: str | None
     civilian_scope: bool
+    monthly: bool = False  # the title is about a month ("Militant attacks hit high in August"): figures without a year are its
 
 
 @dataclass(frozen=True)
@@ -158,12 +159,14 @@ def document_context(document: Document, vocabulary: Vocabulary, default_country
     publisher = publisher_country(document, vocabulary)
     country = default_country or publisher or most_named_country(document, vocabulary)
     civilian = bool(re.search(r"\bcivilian", document.title or "", re.IGNORECASE)) or "UNAMA" in (document.source_org or "")
+    monthly = bool(lx.MONTHLY_TITLE.search(document.title or "")) and not lx.ANNUAL_TITLE.search(document.title or "")
     return DocumentContext(
         topic_year(document.title, document.text, document.published),
         document.published_year,
         country,
         publisher,
         civilian,
+        monthly,
     )
 
 
@@ -632,6 +635,14 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if subject:
             return subject, "subject"  # "The LeJ claimed 23 of these sectarian attacks": the claimant's share
         return in_phrase, "group-in-phrase"
+    # (", with the Taliban alone responsible": 'with' opens a clause whose subject it is, not a target)
+    adjacent = [m for m in mentions if m.end <= position and not m.aside and not m.member
+                and (not m.target or re.search(r"[,;]\s*with\s+(?:the\s+)?$", low[: m.start]))
+                and lx.GROUP_PERPETRATES.fullmatch(low, m.end, position) and not lx.LIST_ITEM_BEFORE.search(low, 0, m.start)]
+    if adjacent:
+        # "anti-government elements caused 62 per cent, with the Taliban alone responsible for 4,387": the group right
+        # before the verb, not the umbrella named earlier
+        return adjacent[-1].group, "adjacent-perpetrator"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         # "75 people were killed and 110 injured in 26 cross-border attacks": the group of the attacks they died in
         clause_to = clause_end(low, reading.mention.end, lx.STRONG_BREAK)
@@ -825,6 +836,8 @@ def read_sentence(
             reason = "province"
         if reason is None and place is None and carry.last_scope_drop and lx.ANAPHOR_START.match(low):
             reason = carry.last_scope_drop  # "Balochistan saw 120 attacks. These attacks killed 210 people."
+        if reason is None and context.monthly and not any(m.role == "scope" for m in years) and carry.section_year is None:
+            reason = "monthly"  # a report on one month: a figure that states no year is the month's
         if reason:
             reading.drop = reason
             continue

@@ -171,7 +171,7 @@ GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
-    r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
+    r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)|alone\s+responsible\s+for"
     r"|(?:was|were)\s+blamed\s+for)\s+$"
 )
 # "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
@@ -255,6 +255,7 @@ SUB_ANNUAL = re.compile(
     r"|\b(?:first|last|past)\s+(?:two|three|2|3)\s+quarters\b"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
+    r"|\b(?:in|during|over|for)\s+the\s+(?:month|week)\b|\bthe\s+same\s+month\b|\bprevious\s+month\b"
     r"|\b(?:deadliest|bloodiest|worst|most\s+violent|calmest|quietest|least\s+violent)\s+month\b"
 )
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -267,12 +268,19 @@ PERIOD = re.compile(
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|that)\b[^,;()]*(?:,|$)")
 # a month without a year ("in December alone", "since January"); runs on the sentence as written, "may" is a verb
 MONTH_PHRASE = re.compile(
-    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f)\s+(?:early\s+|mid-|late\s+)?"
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f|[Tt]han|[Oo]ver|[Aa]gainst"
+    r"|[Cc]ompared\s+(?:to|with))\s+(?:early\s+|mid-|late\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     # a month as the subject: "November alone saw 200 deaths", "December recorded nine attacks"
     r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+(?:alone\s+|also\s+)?"
     r"(?:was|saw|witnessed|recorded|registered|remained|proved|accounted)\b"
 )
+# a title about one month's violence, run on the title as written: "Attacks hit a nine-year high in August", "monthly report"
+MONTHLY_TITLE = re.compile(
+    r"\b(?:in|for|during|of)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    r"|\b[Mm]onthly\b|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+(?:report|review|security)"
+)
+ANNUAL_TITLE = re.compile(r"\b(?:[Aa]nnual|[Yy]early|(?<!-)[Yy]ear(?!-)|(?:19|20)\d\d)\b")  # not "a six-year high"
 CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:operation|offensive|launch|start|beginning|inception|adoption|implementation|introduction|takeover)"
     r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
@@ -434,9 +442,18 @@ NAME_PERPETRATES = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:,\s*(?:which|who)\s+)?(?:(?:also|alone|reportedly|allegedly|together|again)\s+)?"
     r"(?:(?:claimed|claims|said|says)\s+to\s+have\s+)?"
     r"(?:carried\s+out|conducted|perpetrated|claimed(?:\s+responsibility\s+for)?|(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for"
-    r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|killed|caused)"
+    r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|killed|caused|responsible\s+for)"
     r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|as\s+many\s+as|the)\s+)*"
 )
+# a known group right before its verb and the number: "with the Taliban alone responsible for 4,387"
+GROUP_PERPETRATES = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:also|alone|reportedly|allegedly|again)\s+)?"
+    r"(?:carried\s+out|conducted|perpetrated|claimed(?:\s+responsibility\s+for)?|(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for"
+    r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|caused|responsible\s+for)"
+    r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|as\s+many\s+as)\s+)*"
+)
+# the last item of a list ("militant, nationalist and sectarian groups", "attacks and the military's operations")
+LIST_ITEM_BEFORE = re.compile(r"(?:,|\band|\bor|/)\s*(?!(?:with|while|whereas|but|as|though|although)\b)(?:[\w’'-]+\s+){0,2}$")
 # "... 40 attacks were claimed by <name>", "12 attacks by <name>"
 BY_NAME_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:claimed|carried\s+out|perpetrated|staged|conducted"
