@@ -474,6 +474,12 @@ ROWS = [
     ("The toll of 2016 was 1,100 fatalities, including 410 civilians, 250 Security Force (SF) personnel and 440 militants.",
      "2017-03-01", {(2016, "PAK", "all", "killed", 1100, None), (2016, "PAK", "all", "killed_civilians", 410, None),
                     (2016, "PAK", "all", "killed_security", 250, None), (2016, "PAK", "all", "killed_militants", 440, None)}),
+    # 'respectively' pairing values with the years named before them
+    ("The monitor counted 9,000 fatalities in 2009; the totals for 2010 and 2011 were 7 100 and 6 000 respectively.",
+     "2012-03-01", {(2009, "PAK", "all", "killed", 9000, None), (2010, "PAK", "all", "killed", 7100, None),
+                    (2011, "PAK", "all", "killed", 6000, None)}),
+    ("Militant attacks in 2014 and 2015 numbered 1,200 and 700 respectively.", "2016-01-04",
+     {(2014, "PAK", "all", "attacks", 1200, None), (2015, "PAK", "all", "attacks", 700, None)}),
 ]
 
 

@@ -288,14 +288,37 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.phrase = (reading.mention.end + by.end(), min(len(low), reading.mention.end + by.end() + 40))
 
 
-def _respectively(low: str, readings: list[Reading]) -> None:
+def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -> None:
     """'attacks, deaths and injured declined by 45, 37 and 49 percent respectively': pair them in order."""
     run = [r for r in readings if r.link_kind == "respectively"]
     if not run:
         return
+    index = readings.index(run[0])
+    while index and readings[index - 1].rule == "unrecognised" and re.fullmatch(
+        r"\s*(?:,|and|,\s*and)\s*", low[readings[index - 1].mention.end : readings[index].mention.start]
+    ):
+        index -= 1  # "7 435 and 6 303 respectively": an item the list pattern did not reach
+        readings[index].link_kind, readings[index].rule, readings[index].drop = "respectively", "count-respectively", None
+        run.insert(0, readings[index])
     first = run[0].mention.start
-    subject = blank_parens(low[clause_start(low, first, lx.STRONG_BREAK) : first])
+    subject_from = clause_start(low, first, lx.STRONG_BREAK)
+    subject = blank_parens(low[subject_from:first])
     nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\bin\s+(?:\w+\s+)?$", subject[: m.start()])]
+    stated = [y for y in years if y.year is not None and subject_from <= y.start < first and y.role != "month"]
+    if len(stated) == len(run) > 1 and len(nouns) <= 1 and not any(r.change for r in run):
+        # "the totals for 2010 and 2011 were 7 435 and 6 303 respectively": one value per year, of the sentence's noun
+        found = metric_of_phrase(subject) if nouns else None
+        earlier = next((r for r in reversed(readings[:index]) if r.base and not r.change), None)
+        base = found[:3] if found else ((earlier.base, earlier.victim, earlier.suicide) if earlier else None)
+        for reading, year in zip(run, stated):
+            if base is None:
+                reading.drop = "no-metric"
+                continue
+            reading.base, reading.victim, reading.suicide = base
+            reading.stated_year, reading.rule = year.year, "years-respectively"
+            reading.link = readings.index(earlier) if earlier is not None and not found else None
+            reading.link_kind = "series" if reading.link is not None else ""
+        return
     victims = list(lx.VICTIM.finditer(subject, nouns[0].end())) if len(nouns) == 1 else []
     if len(nouns) == 1 and len(victims) != len(run):
         # "civilian and police deaths rose by ...": victims before the noun (searched past it, for lookaheads)
@@ -516,6 +539,8 @@ def _year(
     context: DocumentContext, carry: _Carry,
 ) -> int | None:
     position = reading.mention.start
+    if reading.stated_year is not None:
+        return reading.stated_year
     if reading.change and _year_on_year_span(mentions):
         return _year_on_year_span(mentions)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
@@ -798,7 +823,7 @@ def read_sentence(
         for reading in readings:
             if reading.base in ("killed", "injured", "casualties") and not reading.change:
                 reading.suicide = True
-    _respectively(low, readings)
+    _respectively(low, readings, years)
     _link(low, readings)
     _corresponding(low, readings)
     _inherit(readings)

@@ -36,6 +36,7 @@ class Reading:
     group_rule: str = ""
     metric: str | None = None
     year: int | None = None
+    stated_year: int | None = None  # a year paired with the number by the sentence ("for 2010 and 2011 ... respectively")
     country: str | None = None
     notes: list[str] = field(default_factory=list)
 
