@@ -480,6 +480,9 @@ ROWS = [
                     (2011, "PAK", "all", "killed", 6000, None)}),
     ("Militant attacks in 2014 and 2015 numbered 1,200 and 700 respectively.", "2016-01-04",
      {(2014, "PAK", "all", "attacks", 1200, None), (2015, "PAK", "all", "attacks", 700, None)}),
+    # a sentence whose subject is a change between two years refers to the count before it
+    ("Fatalities from violence totalled 4,100 in 2016. The decline between 2015 and 2016 amounts to 18 per cent.", "2017-03-01",
+     {(2016, "PAK", "all", "killed", 4100, None), (2016, "PAK", "all", "killed_change_pct", -18, None)}),
 ]
 
 

@@ -232,7 +232,7 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         after = low[reading.mention.end :]
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
             own = any(r.base and not r.change for r in readings)
-            if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low)):
+            if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low) or lx.CHANGE_OPENING.match(low)):
                 continue
             reading.referent = len(counts) - 1
             last = counts[-1]
@@ -875,7 +875,7 @@ def read_sentence(
             reading.drop = "no-metric"
             continue
         year = _year(low, reading, readings, years, spans, context, carry)
-        if reading.referent is not None and not any(m.role == "scope" for m in years):
+        if reading.referent is not None and not any(m.role == "scope" for m in years) and not (reading.change and _year_on_year_span(years)):
             referred = carry.last_counts[reading.referent]
             # "Of the total, 26 were suicide attacks" after a sentence about deaths: the total is not that sentence's
             same_kind = referred.base == reading.base or referred.base is None

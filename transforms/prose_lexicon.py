@@ -201,6 +201,11 @@ ANAPHOR_OPENING = re.compile(
     r"^\W*(?:they|this|that|it|these|those|the\s+(?:figure|number|total|toll|tally|count)s?)\s+(?:\w+\s+){0,2}?"
     r"(?:is|was|were|are|represents?|represented|marks?|marked|means?|meant|amounts?|amounted|reflects?|reflected)\b"
 )
+# a sentence whose subject is a change of no named count: "The decrease between 2012 and 2013 amounts to 13.4 per cent"
+CHANGE_OPENING = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:decrease|decline|increase|rise|drop|fall|reduction|surge|jump)\s+"
+    r"(?:between|from|over|on|compared|since)\b"
+)
 # a change said of the previous sentence's figure by a pronoun: "a 13 percent decline in them", "they fell by 9%"
 CHANGE_PRONOUN = re.compile(
     r"\b(?:in|of|among)\s+(?:them|these|those)\b"
