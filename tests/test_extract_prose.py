@@ -483,6 +483,10 @@ ROWS = [
     # a sentence whose subject is a change between two years refers to the count before it
     ("Fatalities from violence totalled 4,100 in 2016. The decline between 2015 and 2016 amounts to 18 per cent.", "2017-03-01",
      {(2016, "PAK", "all", "killed", 4100, None), (2016, "PAK", "all", "killed_change_pct", -18, None)}),
+    # 'the corresponding total for <year>' is the previous sentence's total in that year
+    ("The portal counted 5,100 fatalities in terrorism-related violence in 2013. The corresponding total for 2012 stood at "
+     "6,000, and the fall amounts to 15 per cent.", "2014-03-01",
+     {(2013, "PAK", "all", "killed", 5100, None), (2012, "PAK", "all", "killed", 6000, None)}),
 ]
 
 

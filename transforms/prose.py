@@ -354,7 +354,7 @@ def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -
         reading.rule = reading.rule or "change-respectively"
 
 
-def _corresponding(low: str, readings: list[Reading]) -> None:
+def _corresponding(low: str, readings: list[Reading], counts_before: tuple[Counted, ...], years: list[YearMention]) -> None:
     """'3 001 were civilians, 676 soldiers ...; the corresponding numbers for 2012 were 3 007 and 732': the same
     metrics in the same order; a change said beside them is of an unclear year and dropped."""
     marker = lx.CORRESPONDING.search(low)
@@ -362,6 +362,20 @@ def _corresponding(low: str, readings: list[Reading]) -> None:
         return
     earlier = [i for i, r in enumerate(readings) if r.mention.start < marker.start() and r.base and not r.change]
     later = [r for r in readings if r.mention.start > marker.end()]
+    stated = [y.year for y in years if y.year is not None and marker.end() <= y.start < (later[0].mention.start if later else 0)]
+    totals = [i for i, c in enumerate(counts_before) if c.victim is None and not c.suicide]
+    single = [r for r in later if not r.change]
+    if not earlier and len(single) == 1 and len(stated) == 1 and totals and single[0].base is None:
+        # "Fatalities in 2011 totalled 6,303. The corresponding total for 2010 stood at 7,435, a decline of 15 per cent":
+        # the previous sentence's total in the year named; the change runs from that year to the total's
+        total = counts_before[totals[0]]
+        reading = single[0]
+        reading.base, reading.victim, reading.suicide = total.base, None, False
+        reading.stated_year, reading.referent, reading.rule, reading.drop = stated[0], totals[0], "corresponding-total", None
+        for change in (r for r in later if r.change):
+            change.stated_year = total.year if total.year == stated[0] + 1 else None
+            change.drop = None if change.stated_year else "ambiguous-year"
+        return
     for reading in later:
         if reading.change:
             reading.drop = "ambiguous-year"
@@ -825,7 +839,7 @@ def read_sentence(
                 reading.suicide = True
     _respectively(low, readings, years)
     _link(low, readings)
-    _corresponding(low, readings)
+    _corresponding(low, readings, carry.last_counts, years)
     _inherit(readings)
     aliases = vocabulary.find_groups(text, _sentence_country(document, sentence, low, vocabulary, context))
     group_mentions = mark_group_mentions(text, aliases)
