@@ -487,6 +487,10 @@ ROWS = [
     ("The portal counted 5,100 fatalities in terrorism-related violence in 2013. The corresponding total for 2012 stood at "
      "6,000, and the fall amounts to 15 per cent.", "2014-03-01",
      {(2013, "PAK", "all", "killed", 5100, None), (2012, "PAK", "all", "killed", 6000, None)}),
+    # a record count after a colon: 'the highest number of <noun> since <year>: N'
+    ("The monitor logged the highest number of casualties from suicide attacks since 2011: 1,900, an increase of 12 per cent "
+     "compared with 2016.", "2018-02-01",
+     {(2017, "PAK", "all", "suicide_casualties", 1900, None), (2017, "PAK", "all", "suicide_casualties_change_pct", 12, None)}),
 ]
 
 
@@ -662,6 +666,7 @@ DROPPED = [
     # a change against a month, and a count 'in the month'
     ("Attacks rose 40 percent compared to June, the monitor said in its 2019 review.", "2019-08-01"),
     ("In 2019 the monitor said security forces killed 31 militants in the month.", "2019-08-01"),
+    ("Since 2011, the number of casualties from suicide attacks has been 9,000 in all.", "2018-02-01"),
 ]
 
 

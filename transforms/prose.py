@@ -485,7 +485,7 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "global"
     if not reading.change and any(
         y.role == "baseline" and clause_start(low, position, lx.STRONG_BREAK) <= y.start < clause_to
-        and lx.SINCE_YEAR.search(low, 0, y.start) for y in years
+        and lx.SINCE_YEAR.search(low, 0, y.start) and not lx.RECORD_SINCE.search(low, 0, y.start) for y in years
     ):
         return "cumulative"  # "killed since 2009": a running total, not a year's count ("the highest since 2015" is not)
     # an index score or rank near the number, in its clause ("the index says" only names the source)
@@ -902,6 +902,7 @@ def read_sentence(
         if reading.change and any(
             m.role == "baseline" and m.year is not None and m.year != year - 1
             and not re.search(r"\b(?:year|highest|lowest|deadliest|bloodiest|worst|biggest|largest|level|toll|figure)\s+since\s+$", low[: m.start])
+            and not lx.RECORD_SINCE.search(low, 0, m.start)
             for m in years
         ):
             reading.drop = "not-year-on-year"

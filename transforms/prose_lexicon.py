@@ -243,6 +243,10 @@ VICTIM_NOUN_AFTER = re.compile(
 WERE_METRIC_AFTER = re.compile(r"^\s+(?:were|was)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b")
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
+# "the highest number of civilian casualties from suicide attacks since 2009: 2,792": the count a colon introduces
+NUMBER_OF_COLON = re.compile(
+    r"\b(?:number|total|toll|tally|count)\s+of\s+(?P<phrase>[^:;]{2,80}?)(?:\s+(?:since|in)\s+(?:19|20)\d\d)?\s*:\s*$"
+)
 BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
@@ -296,6 +300,8 @@ CUMULATIVE = re.compile(
 RECORD_BEFORE_SINCE = re.compile(
     r"\b(?:any(?:\s+other)?\s+(?:single\s+)?year|highest|lowest|deadliest|bloodiest|worst|most\s+violent|record)\s+(?:[\w-]+\s+){0,4}?$"
 )
+# "the highest number of civilian casualties from suicide attacks since 2009": a record, not a running total or a baseline
+RECORD_SINCE = re.compile(r"\b(?:highest|lowest|largest|biggest|worst|deadliest|bloodiest)\s+(?:number|level|toll|count|tally)\s+of\s+[^.;:]{2,60}?\s+since\s+$")
 SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?[a-z][^,;:()\d]{0,60}\s(?:in|of)\s+$")
 SINCE_YEAR = re.compile(
     r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"

@@ -333,6 +333,12 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if found[0] == "attacks" and lx.WERE_SUICIDE.match(after, of_these.end()):
             reading.suicide = True  # "six of the attacks were suicide bombings": the part that is suicide attacks
         return True
+    record = lx.NUMBER_OF_COLON.search(before)
+    found = metric_of_phrase(record.group("phrase")) if record else None
+    if found:
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.rule, reading.phrase = "number-of-colon", (record.start("phrase"), record.end("phrase"))
+        return True
     label = lx.LABEL_BEFORE.search(before)
     if label:
         found = metric_of_phrase(label.group("label"))
