@@ -491,6 +491,9 @@ ROWS = [
     ("The monitor logged the highest number of casualties from suicide attacks since 2011: 1,900, an increase of 12 per cent "
      "compared with 2016.", "2018-02-01",
      {(2017, "PAK", "all", "suicide_casualties", 1900, None), (2017, "PAK", "all", "suicide_casualties_change_pct", 12, None)}),
+    # 'out of N attacks' is a total, not an index scale; its part 'were suicide bombings'
+    ("Out of 280 attacks in 2019, 17 were suicide bombings.", "2020-01-04",
+     {(2019, "PAK", "all", "attacks", 280, None), (2019, "PAK", "all", "suicide_attacks", 17, None)}),
 ]
 
 
@@ -775,3 +778,13 @@ def test_the_country_of_a_report_without_a_bracketed_acronym(text, source_org):
 ])
 def test_a_report_on_one_month_gives_no_yearly_figure(title, expected):
     assert _figures("Militants carried out 71 attacks, the think tank said.", "2019-06-01", title=title) == expected
+
+
+def test_another_monitors_figure_in_a_neighbour_keeps_its_place():
+    text = (
+        "The Pakistan Institute for Peace Studies (PIPS) released its report. "
+        "In neighbouring Afghanistan, the UN mission documented 1,300 civilian casualties last year."
+    )
+    assert _figures(text, "2018-01-05", None, source_org="PIPS via a news site") == {
+        (2017, "AFG", "all", "casualties_civilians", 1300, None)
+    }

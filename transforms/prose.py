@@ -908,7 +908,8 @@ def read_sentence(
             reading.drop = "not-year-on-year"
             continue
         countries = [p for p in places if not p.region and (p.country or p.foreign)]
-        if context.publisher_country and reading.base != "fighters":
+        # "in neighbouring Afghanistan, the UN mission documented ...": another monitor's figure keeps its place
+        if context.publisher_country and reading.base != "fighters" and not lx.OTHER_MONITOR.search(text):
             country = context.publisher_country
         else:
             near = nearest_place(countries, reading.mention.start, low)

@@ -361,7 +361,11 @@ GLOBAL = re.compile(
     # a region in an organisation's name ("South Asia Terrorism Portal") is no place
     r"(?!\s+(?:terrorism|institute|portal|centre|center|programme|program|studies|desk|bureau|editor|correspondent))"
 )
-INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
+INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+(?:5|10|100|five|ten)|ranked)\b")  # not "out of 306 attacks"
+# another monitor than the report's publisher, or a neighbour named as such, run on the sentence as written
+OTHER_MONITOR = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations|UNAMA|ACLED|SATP|[Nn]eighbou?ring\s+[A-Z]\w+|UN\s+mission|the\s+mission)\b"
+)
 
 # a perpetrator before the number: "<group> carried out / was responsible for / claimed / killed ..."
 PERPETRATION = re.compile(

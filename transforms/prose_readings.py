@@ -355,6 +355,8 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule, reading.link_kind = "partitive", "partitive"
+            if found[0] == "attacks" and lx.WERE_SUICIDE.match(after):
+                reading.suicide = True  # "Out of 306 attacks, 20 were suicide bombings"
             reading.phrase = (mention.end, min(len(low), mention.end + 60))
             return True
     if lx.BY_AFTER.match(after):
