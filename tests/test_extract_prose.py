@@ -494,6 +494,11 @@ ROWS = [
     # 'out of N attacks' is a total, not an index scale; its part 'were suicide bombings'
     ("Out of 280 attacks in 2019, 17 were suicide bombings.", "2020-01-04",
      {(2019, "PAK", "all", "attacks", 280, None), (2019, "PAK", "all", "suicide_attacks", 17, None)}),
+    # a part inside an aside shares the verb after it; a value 'at N' after a change
+    ("A total of 900 people, including 410 civilians, lost their lives in 2017.", "2018-01-04",
+     {(2017, "PAK", "all", "killed", 900, None), (2017, "PAK", "all", "killed_civilians", 410, None)}),
+    ("Deaths were down 22pc year-on-year at 640.", "2019-01-04",
+     {(2018, "PAK", "all", "killed_change_pct", -22, None), (2018, "PAK", "all", "killed", 640, None)}),
 ]
 
 

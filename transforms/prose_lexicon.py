@@ -132,6 +132,7 @@ PART_ASIDE_AFTER = re.compile(
     r"^\s*(?:,|\(|–|—)\s*(?:including|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly)\b"
     r"[^,()–—;.]{0,80}(?:,|\)\s*,?|–|—)"
 )
+PART_INTRO_BEFORE = re.compile(r"[,(–—]\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:about\s+|some\s+|nearly\s+|at\s+least\s+)?$")
 JOINED_VICTIMS = re.compile(
     r"^\s+(?:and|or|as\s+well\s+as)\s+(?P<other>(?:[a-z-]+\s+){0,2}?(?:civilians|soldiers|troops|policemen|police\s+officers|officers|police"
     r"|personnel|officials|levies|militants|terrorists|outlaws|insurgents|fighters))\b"
@@ -155,6 +156,8 @@ TREND_TO = re.compile(
     # "have fallen from a peak of 3,300": the earlier value named as a peak
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?$"
     r"|\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|amounted\s+to|reached)\s+$"
+    # "deaths were down 37pc year-on-year at 815"
+    r"|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)(?:\s+[\w-]+){0,2}?\s+at\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
     r"|\b(?:taking|bringing|pushing|raising|took|brought|pushed|raised)\s+(?:the\s+)?(?:overall\s+)?(?:number|total|toll|tally|count)\s+of\s+[\w\s-]{2,40}?\s+to\s+$"

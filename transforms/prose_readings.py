@@ -236,6 +236,14 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
         return True
     if joined:
         return False
+    # "1,030 people, including 500 civilians, lost their lives": the part shares the verb after the aside
+    if lx.PART_INTRO_BEFORE.search(before):
+        closing = re.match(r"\s*[,)–—]", tail)
+        after_aside = lx.VERB_AFTER.match(tail[closing.end() :]) if closing else None
+        if after_aside and after_aside.start(after_aside.lastgroup) < 12:
+            _apply_verb(reading, after_aside.lastgroup, "part-verb-after")
+            reading.link_kind = "breakdown"
+            return True
     # objects of one verb: "militants killed 386 civilians and 297 security personnel"
     shared = lx.SHARED_VERB_BEFORE.search(before)
     if shared:
