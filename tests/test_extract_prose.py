@@ -499,6 +499,8 @@ ROWS = [
      {(2017, "PAK", "all", "killed", 900, None), (2017, "PAK", "all", "killed_civilians", 410, None)}),
     ("Deaths were down 22pc year-on-year at 640.", "2019-01-04",
      {(2018, "PAK", "all", "killed_change_pct", -22, None), (2018, "PAK", "all", "killed", 640, None)}),
+    ("Speaking in Islamabad, Amir Rana said militants carried out 300 attacks in 2022.", "2023-01-04",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
 ]
 
 
@@ -675,6 +677,13 @@ DROPPED = [
     ("Attacks rose 40 percent compared to June, the monitor said in its 2019 review.", "2019-08-01"),
     ("In 2019 the monitor said security forces killed 31 militants in the month.", "2019-08-01"),
     ("Since 2011, the number of casualties from suicide attacks has been 9,000 in all.", "2018-02-01"),
+    # ... or owning the counted noun or its subject
+    ("Lashkar-e-Islam militants carried out 40 attacks in 2022.", "2023-01-04"),
+    ("Attacks by Lashkar-e-Islam numbered 40 in 2022.", "2023-01-04"),
+    ("Lashkar-e-Islam's attacks rose to 40 in 2022.", "2023-01-04"),
+    ("In 2022, Jundullah fighters killed 30 people.", "2023-01-04"),
+    ("In 2022, 40 Lashkar-e-Islam attacks were recorded.", "2023-01-04"),
+    ("Attacks claimed by Lashkar-e-Islam rose 30 percent in 2022.", "2023-01-04"),
 ]
 
 

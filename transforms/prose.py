@@ -708,6 +708,15 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
             name_start >= reading.mention.end and lx.BY_NAME_AFTER.fullmatch(low, reading.mention.end, name_start)
         ):
             return None, "unknown-group"
+        # "40 Lashkar-e-Islam attacks", "Lashkar-e-Islam's attacks rose to 40", "attacks by Lashkar-e-Islam numbered 40",
+        # "Jundullah fighters killed 30 people": the name modifies the counted noun or its subject
+        modifies = name_start >= reading.mention.end and re.fullmatch(r"\s+(?:[\w-]+\s+)?", low[reading.mention.end : name_start]) \
+            and lx.ATTACKS_AFTER_GROUP.match(low[name_end:])
+        in_subject = strong_from <= name_start and name_end <= position and not lx.STRONG_BREAK.search(low, name_end, position) and (
+            lx.NAME_OWNS_AFTER.match(low[name_end:position]) or lx.NAME_OWNED_BEFORE.search(low, strong_from, name_start)
+        )
+        if modifies or in_subject:
+            return None, "unknown-group"
     if reading.base == "fighters":
         owner = _owner(low, position, named)
         if owner:

@@ -472,6 +472,17 @@ GROUP_PERPETRATES = re.compile(
 )
 # the last item of a list ("militant, nationalist and sectarian groups", "attacks and the military's operations")
 LIST_ITEM_BEFORE = re.compile(r"(?:,|\band|\bor|/)\s*(?!(?:with|while|whereas|but|as|though|although)\b)(?:[\w’'-]+\s+){0,2}$")
+# a name that owns the subject: "Lashkar-e-Islam's attacks rose to", "Jundullah fighters killed"
+NAME_OWNS_AFTER = re.compile(
+    r"(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|strikes|militants|fighters|cadres|violence)\b"
+    r"|\s+(?:militants|fighters|insurgents|terrorists|members|cadres|operatives|gunmen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:carried\s+out|conducted|perpetrated|claimed|killed|launched|staged|mounted|were\s+responsible|were\s+behind)\b"
+)
+# a name the subject's noun belongs to: "attacks by Lashkar-e-Islam numbered 40", "attacks claimed by Jundullah rose"
+NAME_OWNED_BEFORE = re.compile(
+    r"\b(?:attacks|bombings|strikes|deaths|killings|violence)\s+(?:[\w-]+\s+)?(?:by|of|from)\s+(?:the\s+)?$"
+    r"|\b(?:claimed|carried\s+out|perpetrated|staged|conducted|launched|mounted|caused)\s+by\s+(?:the\s+)?$"
+)
 # "... 40 attacks were claimed by <name>", "12 attacks by <name>"
 BY_NAME_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:claimed|carried\s+out|perpetrated|staged|conducted"
