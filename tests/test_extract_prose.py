@@ -501,6 +501,16 @@ ROWS = [
      {(2018, "PAK", "all", "killed_change_pct", -22, None), (2018, "PAK", "all", "killed", 640, None)}),
     ("Speaking in Islamabad, Amir Rana said militants carried out 300 attacks in 2022.", "2023-01-04",
      {(2022, "PAK", "all", "attacks", 300, None)}),
+    # the press's words for deaths: martyrdom, lives laid down; militants 'neutralised' by state forces
+    ("In 2021, as many as 390 soldiers embraced martyrdom in the line of duty.", "2022-01-04",
+     {(2021, "PAK", "all", "killed_security", 390, None)}),
+    ("In 2021, some 210 policemen laid down their lives.", "2022-01-04", {(2021, "PAK", "all", "killed_security", 210, None)}),
+    ("In 2021, 170 personnel of law enforcement agencies were martyred.", "2022-01-04",
+     {(2021, "PAK", "all", "killed_security", 170, None)}),
+    ("In 2021, 720 terrorists were neutralised and 900 apprehended.", "2022-01-04",
+     {(2021, "PAK", "security-forces", "killed_militants", 720, None)}),
+    ("Security forces eliminated 430 terrorists during 2021.", "2022-01-04",
+     {(2021, "PAK", "security-forces", "killed_militants", 430, None)}),
 ]
 
 

@@ -726,6 +726,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         owners = {m.group for m in mentions if strong_from <= m.start and m.end <= position and not m.target}
         if len(owners) == 1:
             return owners.pop(), "only-group-named"
+    if reading.victim == "militants" and reading.base == "killed" and lx.STATE_KILL_VERB.search(_clause(low, position)):
+        if not any(not m.target and not m.aside and m.group != "security-forces" for m in mentions):
+            return "security-forces", "militants-neutralised"  # "a total of 1,000 terrorists were neutralised"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
         return ("all-violence", "combined-total") if lx.COMBINED.search(low) else ("all", "stated-total")
     if lx.WITH_BEFORE.search(low, 0, position):

@@ -97,7 +97,8 @@ PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(
 VERB_AFTER = re.compile(
     r"""^\s*(?:(?!(?:and|or|but|while|in|of|from|to|by|with|including|which|who|that)\b)[\w’'/-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|got|been|being)\s+)?(?:reportedly\s+|also\s+)?
     (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded|maimed)|dead\s+(?:or|and)\s+(?:injured|wounded)|harmed)
-      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|losing\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
+      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|losing\s+their\s+lives|lost\s+lives|embraced\s+martyrdom
+        |laid\s+down\s+their\s+lives|neutrali[sz]ed|eliminated|sent\s+to\s+hell|perished|slain|gunned\s+down|shot\s+dead|executed)
       |(?P<injured>injured|wounded|hurt|maimed)
       |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
       |(?P<kidnapped>abducted|kidnapped|missing|taken\s+hostage)
@@ -106,7 +107,8 @@ VERB_AFTER = re.compile(
 )
 VERB_BEFORE = re.compile(
     r"""\b(?:(?P<casualties>(?:killed|killing)\s+(?:or|and)\s+(?:injured|wounded|maimed)|(?:killed|killing)\s+or\s+injuring)
-      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost|losing)
+      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost|losing
+        |neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)
       |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
@@ -376,8 +378,10 @@ PERPETRATION = re.compile(
     r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
     r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for|left|leaving|carrying\s+out"
-    r"|(?:was|were)\s+linked\s+to)\b"
+    r"|(?:was|were)\s+linked\s+to|neutrali[sz]ed|eliminated)\b"
 )
+# what only state forces are said to do to militants: "960 terrorists were neutralised", "sent to hell"
+STATE_KILL_VERB = re.compile(r"\b(?:neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|sent\s+to\s+hell)\b")
 # 'there' as a place ("deaths there fell"), not the existential "there were"
 THERE = re.compile(
     r"\b(?!while\b|but\b|and\b|as\b|if\b|when\b|where\b|that\b|since\b|because\b|though\b|although\b)\w+\s+there\b"

@@ -207,6 +207,9 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel") else None
     if reading.victim is None and of_whom:
         reading.victim = _victim_of(of_whom.group(1))  # "62 members of pro-government tribal lashkars"
+    owner = re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?=(?:were|was|had\s+been|have\s+been)\s)", low[head_end:]) if of_whom else None
+    if owner:
+        head_end += owner.end() - 1  # "282 personnel of law enforcement agencies were martyred": the verb is past the owner
     if lx.SUBGROUP.search(low[mention.end : head_end + 12]):
         reading.drop = "subgroup"
     tail = low[head_end:]
