@@ -576,6 +576,11 @@ COUNTRY_ROWS = [
     # 'with <group> alone responsible for N': that group, not the umbrella named before it
     ("In 2019 anti-government elements caused 60 per cent of civilian casualties, with the Taliban alone responsible for 4,000.",
      "2020-02-01", "AFG", {(2019, "AFG", "afghan-taliban", "casualties_civilians", 4000, None)}),
+    # an attribution with its parts in brackets before 'to'; harm 'not attributable to either party'
+    ("In 2017 UNAMA attributed 900 civilian casualties (300 deaths and 600 injured) to crossfire not attributable to "
+     "either party.", "2018-02-15", "AFG",
+     {(2017, "AFG", "unattributed", "casualties_civilians", 900, None), (2017, "AFG", "unattributed", "killed_civilians", 300, None),
+      (2017, "AFG", "unattributed", "injured_civilians", 600, None)}),
 ]
 
 

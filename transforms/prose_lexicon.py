@@ -399,7 +399,7 @@ ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bom
 # share aside come between the number and whose it is
 ATTRIBUTED_RIGHT_BEFORE = re.compile(r"\battribut(?:ed|es|ing|e)\s+(?:(?:about|around|nearly|over|some|almost|roughly|more\s+than|at\s+least)\s+)?$")
 ATTRIBUTED_NOUN_TO = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*,\s*(?:or\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)"
+    r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:or\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)"
     r"(?:\s+of\s+(?:the\s+|all\s+)?[\w\s-]{0,30}?)?\s*,)?\s+to\s+(?:the\s+)?(?![\d.,])"
 )
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
