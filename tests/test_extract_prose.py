@@ -511,6 +511,9 @@ ROWS = [
      {(2021, "PAK", "security-forces", "killed_militants", 720, None)}),
     ("Security forces eliminated 430 terrorists during 2021.", "2022-01-04",
      {(2021, "PAK", "security-forces", "killed_militants", 430, None)}),
+    # a named military operation is the state's, not an unknown group
+    ("Operation Zarb-e-Azb killed 3,500 militants in 2015.", "2016-01-04",
+     {(2015, "PAK", "security-forces", "killed_militants", 3500, None)}),
 ]
 
 

@@ -454,7 +454,7 @@ NOT_A_GROUP_NAME = re.compile(
     r"|militants?|terrorists?|insurgents?|attackers|gunmen|bombers?|jihadists|extremists|rebels|fighters|taliban|taleban"
     r"|army|police|corps|rangers|levies|forces?|department|agency|agencies|military|government|ministry|navy|air|frontier"
     r"|constabulary|guards?|command|ispr|ctd|fc|nato|isaf|us|u\.s|un|coalition|officials?|authorities|minister|spokesman"
-    r"|spokesperson|report|index|institute|centre|center|portal|mission|monitor|project|data|survey|study|review"
+    r"|spokesperson|report|index|institute|centre|center|portal|mission|monitor|project|data|survey|study|review|operations?"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
@@ -536,7 +536,7 @@ BACK_REFERENCE = re.compile(
     r"\b(?:in|from|during|of|by)\s+(?:those|these|such|the\s+same)\s+(?:[\w-]+\s+)?(?:events|attacks|incidents|operations|strikes|bombings|clashes)\b"
 )
 ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
-OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
+OPERATION_CONTEXT = re.compile(r"\b(?:operations?|actions|raids|encounters|offensives?|crackdowns?)\b")
 
 # clause punctuation; a clause also ends before a subordinate conjunction
 CLAUSE_BREAK = re.compile(r"[;:()\[\]–—]|,\s|\s-\s|\b(?:while|whereas|but|although|though|because)\b")
