@@ -514,6 +514,10 @@ ROWS = [
     # a named military operation is the state's, not an unknown group
     ("Operation Zarb-e-Azb killed 3,500 militants in 2015.", "2016-01-04",
      {(2015, "PAK", "security-forces", "killed_militants", 3500, None)}),
+    # the author of attacks of a kind; attacks no one claimed
+    ("LeJ was behind 12 sectarian attacks in 2022.", "2023-01-04", {(2022, "PAK", "lashkar-e-jhangvi", "attacks", 12, None)}),
+    ("Of the 300 attacks in 2022, 40 were unclaimed.", "2023-01-04",
+     {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "unknown-militants", "attacks", 40, None)}),
 ]
 
 

@@ -668,6 +668,12 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if owner is not None:
             return owner.group, "owner-had"
     in_phrase = phrase_group(low, reading, mentions, limit)
+    if in_phrase == "sectarian":
+        # "LeJ was behind 12 sectarian attacks": sectarian is the attacks' kind, the group before the verb their author
+        author = [m for m in mentions if m.end <= position and not m.aside and not m.member and not m.target
+                  and m.group != "sectarian" and lx.GROUP_PERPETRATES.fullmatch(low, m.end, position)]
+        if author:
+            return author[-1].group, "author-of-kind"
     if in_phrase:
         partitive = re.search(r"\bof\s+(?:these|those|the)\b", low[reading.mention.end : end])
         subject, _ = subject_group(low, position, mentions) if partitive else (None, False)
