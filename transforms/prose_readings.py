@@ -454,6 +454,8 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
     if match:
         return match.group("word"), mention.end + match.start("word"), mention.end + match.end("word")
     match = lx.CHANGE_BEFORE.search(before)
+    if match and re.search(r"\bto\s+(?:about\s+|nearly\s+|almost\s+|around\s+|over\s+|some\s+)?$", before):
+        return None  # "the TTP's share rose to 60 percent": the new level, not the change
     if match and not (match.group("word") == "up" and lx.MADE_UP.search(before, 0, match.start("word"))):
         return match.group("word"), match.start("word"), match.end("word")
     # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
