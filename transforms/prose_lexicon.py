@@ -176,8 +176,8 @@ GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
-    r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)|alone\s+responsible\s+for"
-    r"|(?:was|were)\s+blamed\s+for)\s+$"
+    r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
+    r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
 )
 # "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
 ELLIPTICAL_RECORD_BEFORE = re.compile(
