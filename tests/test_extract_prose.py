@@ -518,6 +518,8 @@ ROWS = [
     ("LeJ was behind 12 sectarian attacks in 2022.", "2023-01-04", {(2022, "PAK", "lashkar-e-jhangvi", "attacks", 12, None)}),
     ("Of the 300 attacks in 2022, 40 were unclaimed.", "2023-01-04",
      {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "unknown-militants", "attacks", 40, None)}),
+    # injuries 'sustained' or 'received'
+    ("In 2020, 690 people sustained injuries in terrorist attacks.", "2021-01-04", {(2020, "PAK", "all", "injured", 690, None)}),
 ]
 
 

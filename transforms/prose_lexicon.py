@@ -99,7 +99,7 @@ VERB_AFTER = re.compile(
     (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded|maimed)|dead\s+(?:or|and)\s+(?:injured|wounded)|harmed)
       |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|losing\s+their\s+lives|lost\s+lives|embraced\s+martyrdom
         |laid\s+down\s+their\s+lives|neutrali[sz]ed|eliminated|sent\s+to\s+hell|perished|slain|gunned\s+down|shot\s+dead|executed)
-      |(?P<injured>injured|wounded|hurt|maimed)
+      |(?P<injured>injured|wounded|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|received\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?injuries)
       |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
       |(?P<kidnapped>abducted|kidnapped|missing|taken\s+hostage)
       |(?P<displaced>displaced|relocated|pushed|fled|evacuated|rescued|surrendered|released))\b""",
