@@ -520,6 +520,10 @@ ROWS = [
      {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "unknown-militants", "attacks", 40, None)}),
     # injuries 'sustained' or 'received'
     ("In 2020, 690 people sustained injuries in terrorist attacks.", "2021-01-04", {(2020, "PAK", "all", "injured", 690, None)}),
+    ("Militant groups including Lashkar-e-Islam carried out a total of 300 attacks in 2022.", "2023-01-04",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
+    ("Militant outfits like Jundullah and Lashkar-e-Islam carried out 300 attacks in 2022.", "2023-01-04",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
 ]
 
 

@@ -127,6 +127,11 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
 
 
 # a place the reference data may not list: "took place in Loralai", "in Kurram district"
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:including|such\s+as|like|especially|particularly|mainly|namely|notably|chiefly)\s+(?:the\s+)?"
+    r"(?:[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|and|or)\s+(?:the\s+)?)*$",
+    re.IGNORECASE,
+)
 _LOCAL_PLACES = (
     re.compile(
         r"\b(?:took\s+place|occurred|happened|(?:were|was)\s+(?:recorded|reported|registered))\s+in\s+"
@@ -286,5 +291,7 @@ def unknown_group_names(sentence: str, vocabulary: Vocabulary, alias_spans: list
             continue
         if len(tokens) == 1 and not sentence[: match.start()].strip(" \t\"“‘'"):
             continue
+        if _EXAMPLE_BEFORE.search(sentence, 0, start):
+            continue  # "militant groups including Lashkar-e-Islam carried out 300 attacks": an example of the total's authors
         names.append((start, end))
     return names
