@@ -524,6 +524,12 @@ ROWS = [
      {(2022, "PAK", "all", "attacks", 300, None)}),
     ("Militant outfits like Jundullah and Lashkar-e-Islam carried out 300 attacks in 2022.", "2023-01-04",
      {(2022, "PAK", "all", "attacks", 300, None)}),
+    # 'respectively' with the noun after the last value: groups or victims named before, one per value
+    ("In 2021, the TTP and Baloch insurgents carried out 90 and 75 attacks respectively.", "2022-01-04",
+     {(2021, "PAK", "ttp", "attacks", 90, None), (2021, "PAK", "nationalist-insurgents", "attacks", 75, None)}),
+    ("In 2021, civilians, soldiers and militants accounted for 110, 170 and 40 deaths respectively.", "2022-01-04",
+     {(2021, "PAK", "all", "killed_civilians", 110, None), (2021, "PAK", "all", "killed_security", 170, None),
+      (2021, "PAK", "all", "killed_militants", 40, None)}),
 ]
 
 

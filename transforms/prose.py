@@ -288,6 +288,32 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.phrase = (reading.mention.end + by.end(), min(len(low), reading.mention.end + by.end() + 40))
 
 
+def _noun_respectively(low: str, readings: list[Reading], mentions: list[GroupMention]) -> None:
+    """'the TTP and Baloch insurgents carried out 87 and 81 attacks respectively', 'civilians, soldiers and militants
+    accounted for 120, 180 and 35 deaths respectively': the noun after the last value is every value's; the groups
+    named before them, one per value, are theirs in order (the victims are paired by _respectively)."""
+    last = next((r for r in reversed(readings) if lx.NOUN_RESPECTIVELY_AFTER.match(low[r.mention.end :])), None)
+    if last is None or last.change:
+        return
+    index = readings.index(last)
+    run = [last]
+    while index and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", low[readings[index - 1].mention.end : readings[index].mention.start]):
+        index -= 1
+        run.insert(0, readings[index])
+    found = metric_of_phrase(lx.NOUN_RESPECTIVELY_AFTER.match(low[last.mention.end :]).group("noun"))
+    if len(run) < 2 or found is None or any(r.change for r in run):
+        return
+    subject_from = clause_start(low, run[0].mention.start, lx.STRONG_BREAK)
+    named = [m for m in mentions if subject_from <= m.start < run[0].mention.start and not m.target and not m.aside]
+    for position, reading in enumerate(run):
+        reading.base, reading.suicide, reading.drop = found[0], found[2], None
+        reading.victim = found[1]
+        if len(named) == len(run) and len({m.group for m in named}) == len(run):
+            reading.phrase, reading.rule = (named[position].start, named[position].end), "groups-respectively"
+        else:
+            reading.link_kind, reading.rule = "respectively", "count-respectively"
+
+
 def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -> None:
     """'attacks, deaths and injured declined by 45, 37 and 49 percent respectively': pair them in order."""
     run = [r for r in readings if r.link_kind == "respectively"]
@@ -855,12 +881,13 @@ def read_sentence(
         for reading in readings:
             if reading.base in ("killed", "injured", "casualties") and not reading.change:
                 reading.suicide = True
+    aliases = vocabulary.find_groups(text, _sentence_country(document, sentence, low, vocabulary, context))
+    group_mentions = mark_group_mentions(text, aliases)
+    _noun_respectively(low, readings, group_mentions)
     _respectively(low, readings, years)
     _link(low, readings)
     _corresponding(low, readings, carry.last_counts, years)
     _inherit(readings)
-    aliases = vocabulary.find_groups(text, _sentence_country(document, sentence, low, vocabulary, context))
-    group_mentions = mark_group_mentions(text, aliases)
     unknown = [
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
     ]

@@ -175,6 +175,8 @@ STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|n
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
+# "87 and 81 attacks respectively": the list's noun said once, after its last value
+NOUN_RESPECTIVELY_AFTER = re.compile(r"^\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|deaths|fatalities|casualties|injuries|operations))\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
