@@ -530,6 +530,9 @@ ROWS = [
     ("In 2021, civilians, soldiers and militants accounted for 110, 170 and 40 deaths respectively.", "2022-01-04",
      {(2021, "PAK", "all", "killed_civilians", 110, None), (2021, "PAK", "all", "killed_security", 170, None),
       (2021, "PAK", "all", "killed_militants", 40, None)}),
+    # a label with its year in brackets before the colon
+    ("Attacks (2019): 229; deaths: 357.", "2020-01-04",
+     {(2019, "PAK", "all", "attacks", 229, None), (2019, "PAK", "all", "killed", 357, None)}),
 ]
 
 

@@ -249,7 +249,7 @@ VICTIM_NOUN_AFTER = re.compile(
 )
 WERE_METRIC_AFTER = re.compile(r"^\s+(?:were|was)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b")
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
-LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
+LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)(?:\s*\((?:19|20)\d\d\))?\s*:\s*$")
 # "the highest number of civilian casualties from suicide attacks since 2009: 2,792": the count a colon introduces
 NUMBER_OF_COLON = re.compile(
     r"\b(?:number|total|toll|tally|count)\s+of\s+(?P<phrase>[^:;]{2,80}?)(?:\s+(?:since|in)\s+(?:19|20)\d\d)?\s*:\s*$"
