@@ -291,7 +291,7 @@ def unknown_group_names(sentence: str, vocabulary: Vocabulary, alias_spans: list
             continue
         if len(tokens) == 1 and not sentence[: match.start()].strip(" \t\"“‘'"):
             continue
-        if _EXAMPLE_BEFORE.search(sentence, 0, start):
+        if _EXAMPLE_BEFORE.search(sentence, 0, start) and not re.match(r"\s*,\s*(?:which|who)\b", sentence[end:]):
             continue  # "militant groups including Lashkar-e-Islam carried out 300 attacks": an example of the total's authors
         names.append((start, end))
     return names
