@@ -533,6 +533,8 @@ ROWS = [
     # a label with its year in brackets before the colon
     ("Attacks (2019): 229; deaths: 357.", "2020-01-04",
      {(2019, "PAK", "all", "attacks", 229, None), (2019, "PAK", "all", "killed", 357, None)}),
+    ("Militants carried out 620 attacks on security forces and civilians in 2023.", "2024-01-04",
+     {(2023, "PAK", "all", "attacks", 620, None)}),
 ]
 
 
@@ -724,6 +726,10 @@ DROPPED = [
     # a percentage reached 'to' is a new level (a share), not a change
     ("The TTP's share of attacks rose to 60 percent in 2023.", "2024-01-04"),
     ("In 2022 the army fought rebel groups, including the Freedom Front, which claimed to have killed 900 soldiers.", "2023-01-04"),
+    # attacks on one kind of target are a breakdown by target
+    ("Attacks on security forces rose to 310 in 2023.", "2024-01-04"),
+    ("Militants carried out 310 attacks on security forces in 2023.", "2024-01-04"),
+    ("In 2023 there were 35 attacks on polio teams.", "2024-01-04"),
 ]
 
 

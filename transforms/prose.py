@@ -546,6 +546,20 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     return None
 
 
+def _targeted(low: str, reading: Reading) -> bool:
+    """Whether the attacks counted are those on one kind of target: "300 attacks on security forces", "attacks
+    against Chinese nationals numbered 5", "300 attacks targeted security forces"."""
+    start, end = reading.phrase
+    if end <= start:
+        return False
+    if reading.mention.start <= start:  # the noun follows the number: "N <mods> attacks on X"
+        found = lx.TARGETED_AFTER.match(low, reading.mention.end, min(len(low), end))
+    else:  # the noun is the subject: "Attacks on X rose to N"
+        found = lx.TARGETED_SUBJECT.search(low, start, end)
+    # "645 attacks on security forces and civilians": every kind of target, the total
+    return bool(found) and not re.match(r"\s*(?:[\w-]+\s+)?(?:,|and|or)\s", low[found.end() :])
+
+
 def _year_on_year_span(years: list[YearMention]) -> int | None:
     """The later year of a sentence's span of two consecutive years ("the decrease between 2012 and 2013"), if that is its span."""
     spanned = sorted({y.year for y in years if y.role == "span" and y.year is not None})
@@ -920,6 +934,8 @@ def read_sentence(
             reason = "province"
         if reason is None and place is None and carry.last_scope_drop and lx.ANAPHOR_START.match(low):
             reason = carry.last_scope_drop  # "Balochistan saw 120 attacks. These attacks killed 210 people."
+        if reason is None and reading.base == "attacks" and group in ("all", "all-violence") and _targeted(low, reading):
+            reason = "target"  # "300 attacks on security forces": a breakdown by target, whoever carried them out
         if reason is None and context.monthly and not any(m.role == "scope" for m in years) and carry.section_year is None:
             reason = "monthly"  # a report on one month: a figure that states no year is the month's
         if reason:

@@ -335,6 +335,15 @@ TACTIC = re.compile(
 # a tactic that opens the clause as its subject: "Ground engagements between insurgents and security forces ... left 3,605
 # casualties" is a breakdown by tactic whoever is named inside it
 TACTIC_SUBJECT = re.compile(r"\W*(?:[^,;]{0,40},\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
+# attacks on one kind of target (a place after 'on' is no target: "attacks on Pakistan", "on the country")
+_TARGET = (
+    r"(?:on|against|targeting|targeted|aimed\s+at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:security|police|policemen|army|military|soldiers|troops|forces|civilians|polio|health|schools?|mosques?|shrines?|churches"
+    r"|minorities|chinese|foreigners|nationals|workers|officials|politicians|checkposts?|posts|convoys|installations|infrastructure"
+    r"|journalists|lawyers|judges|pilgrims|worshippers|hazaras|shias|christians|sikhs|hindus|ahmadis|tribal\s+elders|elders)\b"
+)
+TARGETED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:attacks|incidents|strikes|bombings|blasts|assaults)\s+(?:that\s+|which\s+)?" + _TARGET)
+TARGETED_SUBJECT = re.compile(r"\b(?:attacks|incidents|strikes|bombings|blasts|assaults)\s+" + _TARGET)
 SUBGROUP = re.compile(
     r"\b(?:women|children|child|girls|boys|minors|juveniles|students|journalists|media\s+workers|health\s+workers"
     r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl"
