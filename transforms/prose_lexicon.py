@@ -175,8 +175,6 @@ STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|n
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d[\d,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
-# "87 and 81 attacks respectively": the list's noun said once, after its last value
-NOUN_RESPECTIVELY_AFTER = re.compile(r"^\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|deaths|fatalities|casualties|injuries|operations))\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
@@ -220,6 +218,8 @@ CHANGE_PRONOUN = re.compile(
     rf"|\b(?:they|these|those)\s+(?:\w+\s+)?(?:{UP_WORDS}|{DOWN_WORDS}|went)\b"
 )
 OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties)\b)")
+# "87 and 81 attacks respectively": the list's noun said once, after its last value
+NOUN_RESPECTIVELY_AFTER = re.compile(r"^\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|deaths|fatalities|casualties|injuries|operations))\s*,?\s+respectively\b")
 CLAIMED_BY_AFTER = re.compile(r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:claimed|carried\s+out|perpetrated|staged|conducted)\s+by\s")
 VICTIM_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:while|whereas|and|but)\s+)(?P<subject>[^,;:.]{2,60}?)\s+(?:together\s+|also\s+)?"
