@@ -33,6 +33,7 @@ from transforms.prose_context import (
     nearest_place,
     phrase_group,
     subject_group,
+    unknown_group_names,
 )
 from transforms.prose_readings import Reading, blank_parens, clause_end, clause_start, metric_of_phrase, read_numbers
 from transforms.prose_text import MAX_SENTENCE_CHARS, Sentence, split_sentences
@@ -43,6 +44,8 @@ _ORIGIN_AFTER = re.compile(
     r"[-\s]+(?:based\s+)?(?:militants|fighters|nationals|refugees|borders?|soil|territory|side|insurgents|terrorists|jihadists|sanctuaries|havens)\b",
     re.IGNORECASE,
 )
+# "cross-border attacks from Afghanistan, Iran and India": where attackers came from
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|across)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?(?:[A-Z]\w+,\s+)*$")
 _ACRONYM = re.compile(r"^\s*([A-Z][A-Za-z-]{1,9})\b")
 
 
@@ -55,6 +58,7 @@ class DocumentContext:
     country: str | None
     publisher_country: str | None
     civilian_scope: bool
+    monthly: bool = False  # the title is about a month ("Militant attacks hit high in August"): figures without a year are its
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class _Named:
     mentions: list[GroupMention]
     unknown: list[tuple[int, int]]
     before: str | None  # for "the group's strength"; looked up only when a sentence needs it
+    names: list[tuple[int, int]] = field(default_factory=list)  # proper names that may be groups the vocabulary lacks
 
 
 @dataclass
@@ -91,6 +96,7 @@ class _Carry:
     last_group: str | None = None
     last_counts: tuple[Counted, ...] = ()  # the count figures of the last sentence with numbers, for references back
     last_scope_drop: str | None = None  # why that sentence's figures were not national and yearly ("province")
+    last_unread_group: bool = False  # that sentence named a group but gave no figure ("ISKP was involved in 198 events")
     section_year: int | None = None
     section_country: str | None = None  # a heading that is a country's name ("Afghanistan") holds until another one
     drops: Counter[str] = field(default_factory=Counter)
@@ -105,10 +111,25 @@ def publisher_country(document: Document, vocabulary: Vocabulary) -> str | None:
         r"((?:[A-Z][\w’'-]*\s+(?:(?:for|of|on|and|in|the)\s+)*){1,8})\(\s*" + re.escape(acronym.group(1)) + r"\s*\)",
         document.text,
     )
-    if not name:
+    expanded = name.group(1) if name else _spelled_out(acronym.group(1), document.text)
+    if not expanded:
         return None
-    countries = {m.target for m in vocabulary.find_countries(name.group(1))}
+    # "Pak Institute for Peace Studies": organisations write their country's name short
+    countries = {m.target for m in vocabulary.find_countries(re.sub(r"\bPak\b(?!-)", "Pakistan", expanded))}
     return countries.pop() if len(countries) == 1 else None
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The name whose initials are the acronym, when a news copy spells it out without the acronym in brackets
+    ("a report by the Pak Institute for Peace Studies" for PIPS)."""
+    if not acronym.isupper() or len(acronym) < 3:
+        return None
+    for match in re.finditer(r"(?:[A-Z][\w’'-]*(?:\s+(?:(?:for|of|on|and|in|the)\s+)*)?){3,8}", text):
+        words = [w for w in re.findall(r"[A-Z][\w’'-]*", match.group(0))]
+        for start in range(len(words)):
+            if "".join(w[0] for w in words[start : start + len(acronym)]) == acronym:
+                return " ".join(words[start : start + len(acronym)])
+    return None
 
 
 def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None:
@@ -123,7 +144,7 @@ def most_named_country(document: Document, vocabulary: Vocabulary) -> str | None
             end = len(text) if end < 0 else end
             aliases = [(m.start + start, m.end + start) for m in vocabulary.find_groups(text[start:end])]
             # "Afghan militants", "the Afghan border": where attackers came from, not what the report is about
-            origin = _ORIGIN_AFTER.match(text, mention.end)
+            origin = _ORIGIN_AFTER.match(text, mention.end) or _ORIGIN_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
             if not origin and not any(a <= mention.start and mention.end <= b for a, b in aliases):
                 counts[mention.target] += weight
     # a report names its own country's provinces and cities ("violence in the country ... in Balochistan"),
@@ -138,12 +159,14 @@ def document_context(document: Document, vocabulary: Vocabulary, default_country
     publisher = publisher_country(document, vocabulary)
     country = default_country or publisher or most_named_country(document, vocabulary)
     civilian = bool(re.search(r"\bcivilian", document.title or "", re.IGNORECASE)) or "UNAMA" in (document.source_org or "")
+    monthly = bool(lx.MONTHLY_TITLE.search(document.title or "")) and not lx.ANNUAL_TITLE.search(document.title or "")
     return DocumentContext(
         topic_year(document.title, document.text, document.published),
         document.published_year,
         country,
         publisher,
         civilian,
+        monthly,
     )
 
 
@@ -209,14 +232,35 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         after = low[reading.mention.end :]
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
             own = any(r.base and not r.change for r in readings)
-            if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low)):
+            if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low) or lx.CHANGE_OPENING.match(low)):
                 continue
             reading.referent = len(counts) - 1
             last = counts[-1]
             reading.base, reading.victim, reading.suicide = last.base, last.victim, last.suicide
             reading.link_kind, reading.rule = "", "change-refers-back"
             continue
+        if reading.rule == "n-of-these" and counts and lx.OF_DEFINITE_AFTER.match(after):
+            if not any(r.base and r.mention.start < reading.mention.start for r in readings):
+                # "Seven of the attacks were suicide bombings": part of what the sentence before counted, and of its year
+                reading.referent = _referent(low, reading.mention.start, counts)
+            continue
         if reading.rule != "unrecognised":
+            continue
+        own = [r for r in readings if r.base and not r.change and r.mention.end <= reading.mention.start]
+        if own and lx.OF_THEM_AFTER.match(after) and not opening:
+            # "deaths rose to 7,379, and the Taliban were responsible for 6,103 of them": part of the sentence's own count
+            reading.base, reading.victim, reading.suicide = own[-1].base, own[-1].victim, own[-1].suicide
+            were = lx.WERE_VICTIM.match(after[lx.OF_THEM_AFTER.match(after).end() :])
+            if were and reading.base in ("killed", "injured", "casualties"):
+                reading.victim = were.lastgroup
+            reading.drop, reading.rule = None, "part-of-earlier"
+            continue
+        tolls = [r for r in own if r.base in ("killed", "injured", "casualties")]
+        were = lx.WERE_VICTIM.match(after)
+        if tolls and were and not opening:
+            # "Civilians accounted for 540 of the dead, while 484 were militants": the sentence's toll, for other victims
+            reading.base, reading.victim, reading.suicide = tolls[-1].base, were.lastgroup, tolls[-1].suicide
+            reading.drop, reading.rule = None, "part-of-earlier"
             continue
         lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
         elliptical = lx.ELLIPTICAL_BEFORE.search(low, 0, lead)
@@ -235,22 +279,72 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         else:
             continue
         were = lx.WERE_VICTIM.match(after)
-        if were and reading.base in ("killed", "injured", "casualties"):
-            reading.victim = were.lastgroup
+        noun = lx.VICTIM_NOUN_AFTER.match(after)  # "Of those killed, ... 320 soldiers and policemen": its own victims
+        if (were or noun) and reading.base in ("killed", "injured", "casualties"):
+            reading.victim = (were or noun).lastgroup
         reading.drop, reading.rule, reading.referent = None, "refers-back", referent
         by = lx.CLAIMED_BY_AFTER.match(after)
         if by:  # "120 were claimed by the TTP": the group of this part
             reading.phrase = (reading.mention.end + by.end(), min(len(low), reading.mention.end + by.end() + 40))
 
 
-def _respectively(low: str, readings: list[Reading]) -> None:
+def _noun_respectively(low: str, readings: list[Reading], mentions: list[GroupMention]) -> None:
+    """'the TTP and Baloch insurgents carried out 87 and 81 attacks respectively', 'civilians, soldiers and militants
+    accounted for 120, 180 and 35 deaths respectively': the noun after the last value is every value's; the groups
+    named before them, one per value, are theirs in order (the victims are paired by _respectively)."""
+    last = next((r for r in reversed(readings) if lx.NOUN_RESPECTIVELY_AFTER.match(low[r.mention.end :])), None)
+    if last is None or last.change:
+        return
+    index = readings.index(last)
+    run = [last]
+    while index and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", low[readings[index - 1].mention.end : readings[index].mention.start]):
+        index -= 1
+        run.insert(0, readings[index])
+    found = metric_of_phrase(lx.NOUN_RESPECTIVELY_AFTER.match(low[last.mention.end :]).group("noun"))
+    if len(run) < 2 or found is None or any(r.change for r in run):
+        return
+    subject_from = clause_start(low, run[0].mention.start, lx.STRONG_BREAK)
+    named = [m for m in mentions if subject_from <= m.start < run[0].mention.start and not m.target and not m.aside]
+    for position, reading in enumerate(run):
+        reading.base, reading.suicide, reading.drop = found[0], found[2], None
+        reading.victim = found[1]
+        if len(named) == len(run) and len({m.group for m in named}) == len(run):
+            reading.phrase, reading.rule = (named[position].start, named[position].end), "groups-respectively"
+        else:
+            reading.link_kind, reading.rule = "respectively", "count-respectively"
+
+
+def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -> None:
     """'attacks, deaths and injured declined by 45, 37 and 49 percent respectively': pair them in order."""
     run = [r for r in readings if r.link_kind == "respectively"]
     if not run:
         return
+    index = readings.index(run[0])
+    while index and readings[index - 1].rule == "unrecognised" and re.fullmatch(
+        r"\s*(?:,|and|,\s*and)\s*", low[readings[index - 1].mention.end : readings[index].mention.start]
+    ):
+        index -= 1  # "7 435 and 6 303 respectively": an item the list pattern did not reach
+        readings[index].link_kind, readings[index].rule, readings[index].drop = "respectively", "count-respectively", None
+        run.insert(0, readings[index])
     first = run[0].mention.start
-    subject = blank_parens(low[clause_start(low, first, lx.STRONG_BREAK) : first])
+    subject_from = clause_start(low, first, lx.STRONG_BREAK)
+    subject = blank_parens(low[subject_from:first])
     nouns = [m for m in lx.METRIC_NOUN.finditer(subject) if not re.search(r"\bin\s+(?:\w+\s+)?$", subject[: m.start()])]
+    stated = [y for y in years if y.year is not None and subject_from <= y.start < first and y.role != "month"]
+    if len(stated) == len(run) > 1 and len(nouns) <= 1 and not any(r.change for r in run):
+        # "the totals for 2010 and 2011 were 7 435 and 6 303 respectively": one value per year, of the sentence's noun
+        found = metric_of_phrase(subject) if nouns else None
+        earlier = next((r for r in reversed(readings[:index]) if r.base and not r.change), None)
+        base = found[:3] if found else ((earlier.base, earlier.victim, earlier.suicide) if earlier else None)
+        for reading, year in zip(run, stated):
+            if base is None:
+                reading.drop = "no-metric"
+                continue
+            reading.base, reading.victim, reading.suicide = base
+            reading.stated_year, reading.rule = year.year, "years-respectively"
+            reading.link = readings.index(earlier) if earlier is not None and not found else None
+            reading.link_kind = "series" if reading.link is not None else ""
+        return
     victims = list(lx.VICTIM.finditer(subject, nouns[0].end())) if len(nouns) == 1 else []
     if len(nouns) == 1 and len(victims) != len(run):
         # "civilian and police deaths rose by ...": victims before the noun (searched past it, for lookaheads)
@@ -286,7 +380,7 @@ def _respectively(low: str, readings: list[Reading]) -> None:
         reading.rule = reading.rule or "change-respectively"
 
 
-def _corresponding(low: str, readings: list[Reading]) -> None:
+def _corresponding(low: str, readings: list[Reading], counts_before: tuple[Counted, ...], years: list[YearMention]) -> None:
     """'3 001 were civilians, 676 soldiers ...; the corresponding numbers for 2012 were 3 007 and 732': the same
     metrics in the same order; a change said beside them is of an unclear year and dropped."""
     marker = lx.CORRESPONDING.search(low)
@@ -294,6 +388,20 @@ def _corresponding(low: str, readings: list[Reading]) -> None:
         return
     earlier = [i for i, r in enumerate(readings) if r.mention.start < marker.start() and r.base and not r.change]
     later = [r for r in readings if r.mention.start > marker.end()]
+    stated = [y.year for y in years if y.year is not None and marker.end() <= y.start < (later[0].mention.start if later else 0)]
+    totals = [i for i, c in enumerate(counts_before) if c.victim is None and not c.suicide]
+    single = [r for r in later if not r.change]
+    if not earlier and len(single) == 1 and len(stated) == 1 and totals and single[0].base is None:
+        # "Fatalities in 2011 totalled 6,303. The corresponding total for 2010 stood at 7,435, a decline of 15 per cent":
+        # the previous sentence's total in the year named; the change runs from that year to the total's
+        total = counts_before[totals[0]]
+        reading = single[0]
+        reading.base, reading.victim, reading.suicide = total.base, None, False
+        reading.stated_year, reading.referent, reading.rule, reading.drop = stated[0], totals[0], "corresponding-total", None
+        for change in (r for r in later if r.change):
+            change.stated_year = total.year if total.year == stated[0] + 1 else None
+            change.drop = None if change.stated_year else "ambiguous-year"
+        return
     for reading in later:
         if reading.change:
             reading.drop = "ambiguous-year"
@@ -387,13 +495,23 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     if _sub_annual(text, low, position, clause, before, years):
         return "sub-annual"
     spanned = any(y.role == "span" and clause_from <= y.start < clause_to for y in years)
-    if (spanned and not (reading.change and _year_on_year_span(years))) or lx.CUMULATIVE.search(before + clause):
+    scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position))
+    if scene >= 0 and any(y.role == "scope" and y.year is not None and y.start > scene for y in years):
+        # "since the takeover in August 2021: attacks declined by 75% in 2022": the scene before the colon is not the
+        # period of a figure whose own clause states its year
+        period_before = low[scene:position]
+    else:
+        period_before = before
+    period = period_before + clause
+    # "more civilians were killed than in any year since the UN began keeping records": a record, not a running total
+    cumulative = any(not lx.RECORD_BEFORE_SINCE.search(period, 0, m.start()) for m in lx.CUMULATIVE.finditer(period))
+    if (spanned and not (reading.change and _year_on_year_span(years))) or cumulative:
         return "cumulative"
     if lx.GLOBAL.search(clause) or lx.GLOBAL.search(before):
         return "global"
     if not reading.change and any(
         y.role == "baseline" and clause_start(low, position, lx.STRONG_BREAK) <= y.start < clause_to
-        and lx.SINCE_YEAR.search(low, 0, y.start) for y in years
+        and lx.SINCE_YEAR.search(low, 0, y.start) and not lx.RECORD_SINCE.search(low, 0, y.start) for y in years
     ):
         return "cumulative"  # "killed since 2009": a running total, not a year's count ("the highest since 2015" is not)
     # an index score or rank near the number, in its clause ("the index says" only names the source)
@@ -405,6 +523,11 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "out-of-scope"  # "18 incidents of communal violence, which left 17 dead" (a combined toll lists them as parts)
     if lx.SUBGROUP.search(clause) and not reading.change:
         return "subgroup"
+    if lx.SUBGROUP_SUBJECT.match(low, clause_start(low, position, lx.STRONG_BREAK)):
+        return "subgroup"
+    start, end = reading.phrase
+    if reading.change and end > start and lx.SUBGROUP.search(low, start, min(end + 20, clause_end(low, end, lx.CHANGE_CLAUSE_END))):
+        return "subgroup"  # "casualties among children rose 40 percent": the change of a victim sub-group
     if not reading.change and lx.DIFFERENCE.match(after):
         return "difference"
     if reading.change and lx.MULTIPLE.search(clause):
@@ -412,7 +535,7 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     if reading.base in ("killed", "injured", "casualties"):
         subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
         own_clause = blank_parens(low[clause_start(low, position) : position])
-        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause):
+        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause) or lx.TACTIC_SUBJECT.match(subject):
             return "tactic"  # "..., with air strikes alone accounting for 1,015 of them", "casualties from IEDs rose 20%"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
@@ -421,6 +544,20 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     if lx.WEEKDAY.search(clause):
         return "single-incident"  # news of one day's events
     return None
+
+
+def _targeted(low: str, reading: Reading) -> bool:
+    """Whether the attacks counted are those on one kind of target: "300 attacks on security forces", "attacks
+    against Chinese nationals numbered 5", "300 attacks targeted security forces"."""
+    start, end = reading.phrase
+    if end <= start:
+        return False
+    if reading.mention.start <= start:  # the noun follows the number: "N <mods> attacks on X"
+        found = lx.TARGETED_AFTER.match(low, reading.mention.end, min(len(low), end))
+    else:  # the noun is the subject: "Attacks on X rose to N"
+        found = lx.TARGETED_SUBJECT.search(low, start, end)
+    # "645 attacks on security forces and civilians": every kind of target, the total
+    return bool(found) and not re.match(r"\s*(?:[\w-]+\s+)?(?:,|and|or)\s", low[found.end() :])
 
 
 def _year_on_year_span(years: list[YearMention]) -> int | None:
@@ -435,9 +572,10 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     A year stated before the number holds for it; a year after it only inside its own clause: in "four
     attacks left 20 dead, while there had been two such attacks the year before" the year is the two's.
     """
-    scoped = [m for m in mentions if m.role == "scope"]
-    preceding = [m for m in scoped if m.end <= position]
     blank = blank_parens(low)
+    # "than in any year since the UN began keeping records in 2009": a year inside a 'since' clause dates its start
+    scoped = [m for m in mentions if m.role == "scope" and not lx.SINCE_CLAUSE_BEFORE.search(blank, 0, m.start)]
+    preceding = [m for m in scoped if m.end <= position]
     following = [m for m in scoped if m.start >= position and not lx.CLAUSE_BREAK.search(blank, position, m.start)]
     chosen = preceding[-1] if preceding else (following[0] if following else None)
     anchor = carry.section_year or context.topic_year
@@ -455,6 +593,8 @@ def _year(
     context: DocumentContext, carry: _Carry,
 ) -> int | None:
     position = reading.mention.start
+    if reading.stated_year is not None:
+        return reading.stated_year
     if reading.change and _year_on_year_span(mentions):
         return _year_on_year_span(mentions)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
@@ -474,7 +614,11 @@ def _year(
         if position < mention.start < limit and mention.role == "scope" and mention.year is not None:
             if re.match(r"^\s*(?:[\w’'-]+\s+){0,6}?(?:in|during|for|of)\s+(?:the\s+year\s+)?$", low[reading.mention.end : mention.start]):
                 return mention.year
-    return _scope_year(low, mentions, position, context, carry)
+    scope = _scope_year(low, mentions, position, context, carry)
+    lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else position
+    if scope is not None and not reading.change and re.search(r"\bfrom\s+$", low[:lead]) and re.match(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d", low[reading.mention.end :]):
+        return scope - 1  # "SF fatalities declined from 533 to 325" in a report on 2015: 533 is the year before
+    return scope
 
 
 def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
@@ -504,7 +648,26 @@ def _country_there(document: Document, sentence: Sentence, low: str, vocabulary:
     before = document.text[max(0, sentence.start - 600) : sentence.start]
     aliases = [(m.start, m.end) for m in vocabulary.find_groups(before)]
     named = [m for m in vocabulary.find_countries(before) if not any(a <= m.start and m.end <= b for a, b in aliases)]
-    return named[-1].target if named else None
+    if not named:
+        return None
+    # of the sentence that named countries last, its first: "Afghanistan overtook Iraq as ... . Deaths there ..." is Afghanistan
+    opening = max(before.rfind(". ", 0, named[-1].start), before.rfind("\n", 0, named[-1].start)) + 1
+    return next(m for m in named if m.start >= opening).target
+
+
+def _sentence_country(
+    document: Document, sentence: Sentence, low: str, vocabulary: Vocabulary, context: DocumentContext
+) -> str | None:
+    """The country a sentence is about, for aliases that name a group only there ("the Taliban" in Afghanistan): the
+    one its 'there' points to or the only one it names after 'in', else the document's."""
+    if context.publisher_country:
+        return context.country
+    there = _country_there(document, sentence, low, vocabulary)
+    if there:
+        return there
+    text = document.text[sentence.start : sentence.end]
+    named = {m.target for m in vocabulary.find_countries(text) if re.search(r"\bin\s+$", low[: m.start])}
+    return named.pop() if len(named) == 1 else context.country
 
 
 def _owner(low: str, position: int, named: _Named) -> str | None:
@@ -534,6 +697,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         limit = following[0].mention.hedge_start if following[0].mention.hedge_start is not None else following[0].mention.start
     if lx.ATTRIBUTED.search(low, 0, position):
         to = lx.ATTRIBUTED_TO.match(low[reading.mention.end :])
+        if to is None and lx.ATTRIBUTED_RIGHT_BEFORE.search(low, 0, position):
+            to = lx.ATTRIBUTED_NOUN_TO.match(low[reading.mention.end :])
         if to:
             to_end = reading.mention.end + to.end()
             named_to = [m for m in mentions if to_end <= m.start <= to_end + 12 and not m.target]
@@ -543,12 +708,33 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if owner is not None:
             return owner.group, "owner-had"
     in_phrase = phrase_group(low, reading, mentions, limit)
+    if in_phrase == "sectarian":
+        # "LeJ was behind 12 sectarian attacks": sectarian is the attacks' kind, the group before the verb their author
+        author = [m for m in mentions if m.end <= position and not m.aside and not m.member and not m.target
+                  and m.group != "sectarian" and lx.GROUP_PERPETRATES.fullmatch(low, m.end, position)]
+        if author:
+            return author[-1].group, "author-of-kind"
     if in_phrase:
         partitive = re.search(r"\bof\s+(?:these|those|the)\b", low[reading.mention.end : end])
         subject, _ = subject_group(low, position, mentions) if partitive else (None, False)
         if subject:
             return subject, "subject"  # "The LeJ claimed 23 of these sectarian attacks": the claimant's share
         return in_phrase, "group-in-phrase"
+    # (", with the Taliban alone responsible": 'with' opens a clause whose subject it is, not a target)
+    adjacent = [m for m in mentions if m.end <= position and not m.aside and not m.member
+                and (not m.target or re.search(r"[,;]\s*with\s+(?:the\s+)?$", low[: m.start]))
+                and lx.GROUP_PERPETRATES.fullmatch(low, m.end, position) and not lx.LIST_ITEM_BEFORE.search(low, 0, m.start)]
+    if adjacent:
+        # "anti-government elements caused 62 per cent, with the Taliban alone responsible for 4,387": the group right
+        # before the verb, not the umbrella named earlier
+        return adjacent[-1].group, "adjacent-perpetrator"
+    if reading.base in ("killed", "injured", "casualties") and not reading.change:
+        # "75 people were killed and 110 injured in 26 cross-border attacks": the group of the attacks they died in
+        clause_to = clause_end(low, reading.mention.end, lx.STRONG_BREAK)
+        attacks = [m for m in mentions if reading.mention.end < m.start < clause_to and not m.target and not m.aside
+                   and lx.IN_ATTACKS_BEFORE.search(low, reading.mention.end, m.start) and (lx.ATTACKS_AFTER_GROUP.match(low[m.end :]) or re.search(r"(?:attacks?|raids)$", low[m.start : m.end]))]
+        if len({m.group for m in attacks}) == 1:
+            return attacks[0].group, "in-group-attacks"
     if lx.IT_SUBJECT.match(low):
         return (named.before, "pronoun-subject") if named.before else (None, "ambiguous-group")
     strong_from = clause_start(low, position, lx.STRONG_BREAK)
@@ -561,10 +747,34 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         as_subject = strong_from <= unknown_start and unknown_end <= position and lx.PERPETRATION.search(low, unknown_end, position)
         if inside or as_subject:
             return None, "unknown-group"
+    for name_start, name_end in named.names:
+        # "Lashkar-e-Islam carried out 12 attacks", "40 attacks were claimed by Jundullah": a group we do not know is
+        # no one we count, and not everyone either
+        if (name_end <= position and lx.NAME_PERPETRATES.fullmatch(low, name_end, position)) or (
+            name_start >= reading.mention.end and lx.BY_NAME_AFTER.fullmatch(low, reading.mention.end, name_start)
+        ):
+            return None, "unknown-group"
+        # "40 Lashkar-e-Islam attacks", "Lashkar-e-Islam's attacks rose to 40", "attacks by Lashkar-e-Islam numbered 40",
+        # "Jundullah fighters killed 30 people": the name modifies the counted noun or its subject
+        modifies = name_start >= reading.mention.end and re.fullmatch(r"\s+(?:[\w-]+\s+)?", low[reading.mention.end : name_start]) \
+            and lx.ATTACKS_AFTER_GROUP.match(low[name_end:])
+        in_subject = strong_from <= name_start and name_end <= position and not lx.STRONG_BREAK.search(low, name_end, position) and (
+            lx.NAME_OWNS_AFTER.match(low[name_end:position]) or lx.NAME_OWNED_BEFORE.search(low, strong_from, name_start)
+        )
+        if modifies or in_subject:
+            return None, "unknown-group"
     if reading.base == "fighters":
         owner = _owner(low, position, named)
         if owner:
             return owner, "owner-of-strength"
+        # "Al-Qaeda's regional branch, AQIS, was assessed to have 180 to 400 fighters": fighters are always someone's,
+        # and the one group the clause names before them is whose
+        owners = {m.group for m in mentions if strong_from <= m.start and m.end <= position and not m.target}
+        if len(owners) == 1:
+            return owners.pop(), "only-group-named"
+    if reading.victim == "militants" and reading.base == "killed" and lx.STATE_KILL_VERB.search(_clause(low, position)):
+        if not any(not m.target and not m.aside and m.group != "security-forces" for m in mentions):
+            return "security-forces", "militants-neutralised"  # "a total of 1,000 terrorists were neutralised"
     if not reading.change and lx.TOTAL_BEFORE.search(low[:position]):
         return ("all-violence", "combined-total") if lx.COMBINED.search(low) else ("all", "stated-total")
     if lx.WITH_BEFORE.search(low, 0, position):
@@ -587,6 +797,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "all-violence", "combined-subject"  # "Militant attacks and the military's operations killed 1,524"
     if subject:
         return subject, "subject"
+    if reading.rule == "part-of-earlier" and lx.ELLIPTICAL_BEFORE.search(low, 0, position):
+        return None, "ambiguous-group"  # "... and <someone> was responsible for 6,103 of them": a part with a perpetrator we cannot name
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
         return previous.group, "previous-figure"
     if previous is None:
@@ -620,6 +832,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return "security-forces", "operations"
     if (lx.ANAPHORA.match(low) or lx.THEY_SUBJECT.search(low, 0, position)) and carry.last_group:
         return carry.last_group, "anaphora"
+    if carry.last_unread_group and (lx.ANAPHOR_START.match(low) or lx.BACK_REFERENCE.search(low, 0, position)):
+        # "Fatalities in those events fell to 1,100" after a sentence whose group's count we could not read: that group's
+        return None, "ambiguous-group"
     verb = lx.PERPETRATOR_VERB_BEFORE.search(low, 0, position)
     if verb and not lx.GENERIC_PERPETRATOR.search(low, strong_from, verb.start()):
         # "International military forces were responsible for 120 casualties": a perpetrator we cannot name is not everyone
@@ -674,12 +889,19 @@ def read_sentence(
     if not readings:
         return []
     _refer_back(low, readings, carry.last_counts)
-    _respectively(low, readings)
-    _link(low, readings)
-    _corresponding(low, readings)
-    _inherit(readings)
-    aliases = vocabulary.find_groups(text, context.country)
+    last = carry.last_counts
+    if last and all(c.suicide and c.base == "attacks" for c in last) and lx.ATTACKS_ANAPHOR.match(low):
+        # "Suicide attacks numbered 68 last year. The bombings killed 1,167 people": the toll of those suicide attacks
+        for reading in readings:
+            if reading.base in ("killed", "injured", "casualties") and not reading.change:
+                reading.suicide = True
+    aliases = vocabulary.find_groups(text, _sentence_country(document, sentence, low, vocabulary, context))
     group_mentions = mark_group_mentions(text, aliases)
+    _noun_respectively(low, readings, group_mentions)
+    _respectively(low, readings, years)
+    _link(low, readings)
+    _corresponding(low, readings, carry.last_counts, years)
+    _inherit(readings)
     unknown = [
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
     ]
@@ -687,7 +909,8 @@ def read_sentence(
     if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings)) or lx.IT_SUBJECT.match(low):
         earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
         before = earlier[-1].target if earlier else None
-    named = _Named(group_mentions, unknown, before)
+    names = unknown_group_names(text, vocabulary, [(m.start, m.end) for m in aliases], document.source_org)
+    named = _Named(group_mentions, unknown, before, names)
     places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
     figures = []
     for index, reading in enumerate(readings):
@@ -711,6 +934,10 @@ def read_sentence(
             reason = "province"
         if reason is None and place is None and carry.last_scope_drop and lx.ANAPHOR_START.match(low):
             reason = carry.last_scope_drop  # "Balochistan saw 120 attacks. These attacks killed 210 people."
+        if reason is None and reading.base == "attacks" and group in ("all", "all-violence") and _targeted(low, reading):
+            reason = "target"  # "300 attacks on security forces": a breakdown by target, whoever carried them out
+        if reason is None and context.monthly and not any(m.role == "scope" for m in years) and carry.section_year is None:
+            reason = "monthly"  # a report on one month: a figure that states no year is the month's
         if reason:
             reading.drop = reason
             continue
@@ -723,7 +950,7 @@ def read_sentence(
             reading.drop = "no-metric"
             continue
         year = _year(low, reading, readings, years, spans, context, carry)
-        if reading.referent is not None and not any(m.role == "scope" for m in years):
+        if reading.referent is not None and not any(m.role == "scope" for m in years) and not (reading.change and _year_on_year_span(years)):
             referred = carry.last_counts[reading.referent]
             # "Of the total, 26 were suicide attacks" after a sentence about deaths: the total is not that sentence's
             same_kind = referred.base == reading.base or referred.base is None
@@ -736,12 +963,14 @@ def read_sentence(
         if reading.change and any(
             m.role == "baseline" and m.year is not None and m.year != year - 1
             and not re.search(r"\b(?:year|highest|lowest|deadliest|bloodiest|worst|biggest|largest|level|toll|figure)\s+since\s+$", low[: m.start])
+            and not lx.RECORD_SINCE.search(low, 0, m.start)
             for m in years
         ):
             reading.drop = "not-year-on-year"
             continue
         countries = [p for p in places if not p.region and (p.country or p.foreign)]
-        if context.publisher_country and reading.base != "fighters":
+        # "in neighbouring Afghanistan, the UN mission documented ...": another monitor's figure keeps its place
+        if context.publisher_country and reading.base != "fighters" and not lx.OTHER_MONITOR.search(text):
             country = context.publisher_country
         else:
             near = nearest_place(countries, reading.mention.start, low)
@@ -782,6 +1011,7 @@ def read_sentence(
     counts = [r for r in kept if not r.change and r.year is not None and r.link_kind != "baseline"]
     # a sentence whose numbers were all dropped ("Balochistan saw 120 attacks") leaves nothing to refer back to
     carry.last_counts = tuple(Counted(r.base, r.victim, r.suicide, r.year, r.group) for r in counts)
+    carry.last_unread_group = not kept and any(not m.target and not m.aside for m in group_mentions)
     scope_drops = [r.drop for r in readings if r.drop in _SCOPE_DROPS]
     carry.last_scope_drop = scope_drops[0] if scope_drops and not kept else None
     if kept:

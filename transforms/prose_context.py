@@ -44,6 +44,9 @@ _GENERIC_SUBNATIONAL = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
 _KINDS_LIST_BEFORE = re.compile(r"\b(?:terrorist|militant|insurgent|terror)\s*,[\w\s,-]{0,30}?\band\s+$")
+# "militants based across the border in Afghanistan": where attackers come from, not where the figure happened
+# ("6,000 fighters are based in Afghanistan" is where the fighters are)
+_BASED_IN_BEFORE = re.compile(r"(?<!are\s)(?<!is\s)(?<!were\s)(?<!was\s)(?<!remain\s)\b(?:based|hiding|sheltering|operating)\s+(?:across\s+the\s+border\s+)?in\s+(?:neighbouring\s+|neighboring\s+)?$", re.IGNORECASE)
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
 _VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
@@ -93,7 +96,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             continue
         before = sentence[: mention.start]
         after = sentence[mention.end :]
-        if _DISTRIBUTION_BEFORE.search(before):
+        if _DISTRIBUTION_BEFORE.search(before) or _BASED_IN_BEFORE.search(before):
             continue
         # the subject that opens the sentence ("Afghanistan, which topped the index, ...") is where too
         opens = not before.strip(" \t\"“‘'") and re.match(r"^\s*(?:,|\s(?:which|has|had|was|is|saw|witnessed))", after)
@@ -124,6 +127,11 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
 
 
 # a place the reference data may not list: "took place in Loralai", "in Kurram district"
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:including|such\s+as|like|especially|particularly|mainly|namely|notably|chiefly)\s+(?:the\s+)?"
+    r"(?:[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|and|or)\s+(?:the\s+)?)*$",
+    re.IGNORECASE,
+)
 _LOCAL_PLACES = (
     re.compile(
         r"\b(?:took\s+place|occurred|happened|(?:were|was)\s+(?:recorded|reported|registered))\s+in\s+"
@@ -221,6 +229,9 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(blank_parens(low), start + 1)
     end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
+    if limit is not None and limit > start:
+        # "IS-K claimed 22 attacks, and the BLF nearly 40": a name right before the next number is that number's subject
+        inside = [m for m in inside if not re.fullmatch(r"\s*(?:also\s+|another\s+|a\s+further\s+)?", low[m.end : limit])]
     # "2,148 terrorist, insurgent and sectarian attacks": one kind in a list of every kind is not the group
     inside = [m for m in inside if not _KINDS_LIST_BEFORE.search(low, max(start, m.start - 50), m.start)]
     if reading.victim == "militants" and reading.base in ("killed", "injured", "casualties"):
@@ -252,3 +263,35 @@ def subject_group(low: str, position: int, mentions: list[GroupMention], floor: 
         return None, True
     picked = _pick(subject)
     return picked, picked is None
+
+
+def unknown_group_names(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[int, int]], source_org: str | None) -> list[tuple[int, int]]:
+    """Proper names that could be an armed group the vocabulary lacks ("Lashkar-e-Islam", "Jundullah"): not a known
+    alias, place, month, authority or the report's own source, and not the first word of the sentence when it stands
+    alone (an ordinary word capitalised)."""
+    words = sentence.split()
+    if len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        return []  # a title-case headline capitalises every word
+    known = [*alias_spans, *((m.start, m.end) for m in vocabulary.find_regions(sentence))]
+    countries = [(m.start, m.end) for m in vocabulary.find_countries(sentence)]
+    source = set(re.findall(r"[A-Za-z]{2,}", source_org or ""))
+    names = []
+    for match in lx.PROPER_NAME.finditer(sentence):
+        start, end = match.span()
+        lead = re.match(r"(?:The|A|An)\s+", match.group(0))  # "The Jaish-e-Muhammad claimed ...": the name after the article
+        start += lead.end() if lead else 0
+        name = sentence[start:end]
+        tokens = re.split(r"[\s-]+", name)
+        if any(a < end and start < b for a, b in known) or any(t in source for t in tokens):
+            continue
+        inside = [(a, b) for a, b in countries if a < end and start < b]
+        if inside and len(tokens) - len(inside) < 2:
+            continue  # "Pakistan", "Afghan Taliban": a country's name, not "Tehreek-e-Jihad Pakistan"
+        if not name or lx.NOT_A_GROUP_NAME.search(name):
+            continue
+        if len(tokens) == 1 and not sentence[: match.start()].strip(" \t\"“‘'"):
+            continue
+        if _EXAMPLE_BEFORE.search(sentence, 0, start) and not re.match(r"\s*,\s*(?:which|who)\b", sentence[end:]):
+            continue  # "militant groups including Lashkar-e-Islam carried out 300 attacks": an example of the total's authors
+        names.append((start, end))
+    return names

@@ -22,7 +22,7 @@ HEAD = re.compile(
     |(?P<casualties>casualties)
     |(?P<victim>civilians|non-combatants|soldiers|troops|policemen|police|personnel|officials|officers|levies
         |militants|terrorists|outlaws|insurgents|razakars|people|persons|individuals|others|victims|men)
-    |(?P<fighters>fighters|jihadists|members|cadres|combatants|recruits)
+    |(?P<fighters>fighters|jihadists|members|cadres|combatants|recruits|operatives)
     |(?P<other>groups|organi[sz]ations|outfits|countries|nations|provinces|districts|cities|towns|villages|months
         |weeks|days|hours|years|times|suspects|women|children|girls|boys|minors|students|journalists|schools
         |arrests|kidnappings|abductions|seats|votes|points|places|positions|cases|families|refugees|migrants
@@ -32,7 +32,7 @@ HEAD = re.compile(
     re.VERBOSE,
 )
 NOUN_PHRASE = re.compile(
-    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*(?:\s+or|,|\s+and)\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+){{0,4}}?)(?={HEAD.pattern})""",
+    rf"""^[\s"“”’'(]*(?P<mods>(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*(?:\s+or|,|\s+and)\s+|(?!(?:{FUNCTION_WORDS})\b)[\w’'/.-]+\s+|\([a-z]{{1,6}}\)\s+){{0,5}}?)(?={HEAD.pattern})""",
     re.VERBOSE,
 )
 
@@ -88,14 +88,18 @@ BARE_PERCENT_BEFORE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?$")
 BARE_PERCENT_AFTER = re.compile(
     r"^\s+(?:surge|increase|rise|jump|hike|upsurge|spike|decline|decrease|drop|fall|reduction|dip|plunge)\b"
 )
+# a scale word the number parser did not fold into the number ("1 quadrillion", "3 thousand"): its value is unknown
+SCALE_AFTER = re.compile(r"^\s*-?\s*(?:[a-z]*illions?|hundreds?|thousands?|lakhs?|crores?|bn|mn)\b")
+SCALE_WORD = re.compile(r"(?:[a-z]*illions?|hundreds?|thousands?|lakhs?|crores?)")
 PERCENT_LIST_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?)+\s?(?:%|per\s?cent\b|percent\b|pc\b)")
 
 # what was done to the people counted: verbs after "N people" or before "N"
 VERB_AFTER = re.compile(
     r"""^\s*(?:(?!(?:and|or|but|while|in|of|from|to|by|with|including|which|who|that)\b)[\w’'/-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|got|been|being)\s+)?(?:reportedly\s+|also\s+)?
     (?:(?P<casualties>killed\s+(?:or|and)\s+(?:injured|wounded|maimed)|dead\s+(?:or|and)\s+(?:injured|wounded)|harmed)
-      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|perished|slain|gunned\s+down|shot\s+dead|executed)
-      |(?P<injured>injured|wounded|hurt|maimed)
+      |(?P<killed>killed|dead|died|martyred|lost\s+their\s+lives|losing\s+their\s+lives|lost\s+lives|embraced\s+martyrdom
+        |laid\s+down\s+their\s+lives|neutrali[sz]ed|eliminated|sent\s+to\s+hell|perished|slain|gunned\s+down|shot\s+dead|executed)
+      |(?P<injured>injured|wounded|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|received\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?injuries)
       |(?P<arrested>arrested|detained|apprehended|captured|held|taken\s+into\s+custody|nabbed)
       |(?P<kidnapped>abducted|kidnapped|missing|taken\s+hostage)
       |(?P<displaced>displaced|relocated|pushed|fled|evacuated|rescued|surrendered|released))\b""",
@@ -103,7 +107,8 @@ VERB_AFTER = re.compile(
 )
 VERB_BEFORE = re.compile(
     r"""\b(?:(?P<casualties>(?:killed|killing)\s+(?:or|and)\s+(?:injured|wounded|maimed)|(?:killed|killing)\s+or\s+injuring)
-      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost)
+      |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost|losing
+        |neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)
       |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
@@ -124,6 +129,16 @@ LIST_INTRO = re.compile(
     r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
     r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
 )
+# a part of the people counted, said between them and their verb: ", including 927 children,", "(among them 60 women)"
+PART_ASIDE_AFTER = re.compile(
+    r"^\s*(?:,|\(|–|—)\s*(?:including|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly)\b"
+    r"[^,()–—;.]{0,80}(?:,|\)\s*,?|–|—)"
+)
+PART_INTRO_BEFORE = re.compile(r"[,(–—]\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:about\s+|some\s+|nearly\s+|at\s+least\s+)?$")
+JOINED_VICTIMS = re.compile(
+    r"^\s+(?:and|or|as\s+well\s+as)\s+(?P<other>(?:[a-z-]+\s+){0,2}?(?:civilians|soldiers|troops|policemen|police\s+officers|officers|police"
+    r"|personnel|officials|levies|militants|terrorists|outlaws|insurgents|fighters))\b"
+)
 LEFT_RESULT = re.compile(
     r"^\s*(?:[\w’'/-]+\s+){0,3}?(?P<casualties>dead\s+(?:or|and)\s+(?:injured|wounded))\b"
     r"|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<killed>dead)\b|^\s*(?:[\w’'/-]+\s+){0,3}?(?P<injured>injured|wounded)\b")
@@ -131,15 +146,20 @@ LIVES_BEFORE = re.compile(r"\b(?:claimed|claiming|claim|cost|costing|took|taking
 LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
 FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
 FIGHTERS_BEFORE = re.compile(
-    r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises|fields?|fielded|fielding"
+    r"|commands?|commanded|musters?|mustered)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:strength|numbers|ranks)\b[^.;:]{0,60}?\bat\s+(?:between\s+)?$"
 )
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
 TREND_TO = re.compile(
     r"\b(?:rose|jumped|increased|climbed|soared|surged|reached|stood\s+at|totall?ed|fell|dropped|declined|decreased|went\s+up|went\s+down|came\s+down|grew|shot\s+up"
-    r"|doubled|tripled|trebled|halved)"
-    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|this\s+year|in\s+the\s+year))?,?\s+(?:to|from)\s+$"
-    r"|\b(?:numbered|totall?ed|stood\s+at|amounted\s+to|reached)\s+$"
+    r"|doubled|tripled|trebled|halved|risen|fallen|grown|gone\s+(?:up|down)|come\s+down)"
+    r"(?:\s+[\w-]+)?(?:(?:\s+by)?\s+[\d.]+\s*(?:%|per\s?cent|percent|pc))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|this\s+year|in\s+the\s+year))?,?\s+(?:to|from)\s+"
+    # "have fallen from a peak of 3,300": the earlier value named as a peak
+    r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?$"
+    r"|\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|amounted\s+to|reached)\s+$"
+    # "deaths were down 37pc year-on-year at 815"
+    r"|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)(?:\s+[\w-]+){0,2}?\s+at\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
     r"|\b(?:death\s+toll|toll|fatalities|deaths|casualties|injuries)\s+(?:was|were|is|are)\s+$"
     r"|\b(?:taking|bringing|pushing|raising|took|brought|pushed|raised)\s+(?:the\s+)?(?:overall\s+)?(?:number|total|toll|tally|count)\s+of\s+[\w\s-]{2,40}?\s+to\s+$"
@@ -159,11 +179,17 @@ GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*(?>\d(?:[\d,.]*\d)?)[,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
-    r"|(?:was|were)\s+blamed\s+for)\s+$"
+    r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
 )
+# "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
+ELLIPTICAL_RECORD_BEFORE = re.compile(
+    r"\b(?:while|whereas|and|but)\s+[^,;.]{2,40}?\s+(?:recorded|registered|saw|witnessed|suffered|logged|counted|documented|reported)\s+$"
+)
+IN_ATTACKS_BEFORE = re.compile(r"\b(?:in|by|during)\s+(?:\d[\d,]*\s+|the\s+|these\s+|those\s+)?$")
+ATTACKS_AFTER_GROUP = re.compile(r"^\s*(?:[\w-]+\s+)?(?:attacks|bombings|blasts|strikes|raids)\b")
 ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)]|,\s|$)")
 # "from 517 in 2023 to 1,099 last year": the second value of a from-to pair
-FROM_TO = re.compile(r"\bfrom\s+\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
+FROM_TO = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
 UP_FROM = re.compile(
     r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?$"
     r"|\bto\s+\d[\d,]*\s+from\s+$"
@@ -175,12 +201,17 @@ PARTITIVE = re.compile(
 PARTITIVE_OPENING = re.compile(
     r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
     r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
-    r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?\s*,"
+    r"(?:\s+(?:(?:in|during)\s+(?:19|20)\d\d|(?:last|this|the\s+previous|the\s+past)\s+year))?\s*,"
 )
 # a sentence whose subject is the previous figure: "They were 13 percent fewer", "This was a 9% rise", "The figure is ..."
 ANAPHOR_OPENING = re.compile(
     r"^\W*(?:they|this|that|it|these|those|the\s+(?:figure|number|total|toll|tally|count)s?)\s+(?:\w+\s+){0,2}?"
     r"(?:is|was|were|are|represents?|represented|marks?|marked|means?|meant|amounts?|amounted|reflects?|reflected)\b"
+)
+# a sentence whose subject is a change of no named count: "The decrease between 2012 and 2013 amounts to 13.4 per cent"
+CHANGE_OPENING = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:decrease|decline|increase|rise|drop|fall|reduction|surge|jump)\s+"
+    r"(?:between|from|over|on|compared|since)\b"
 )
 # a change said of the previous sentence's figure by a pronoun: "a 13 percent decline in them", "they fell by 9%"
 CHANGE_PRONOUN = re.compile(
@@ -189,6 +220,8 @@ CHANGE_PRONOUN = re.compile(
     rf"|\b(?:they|these|those)\s+(?:\w+\s+)?(?:{UP_WORDS}|{DOWN_WORDS}|went)\b"
 )
 OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties)\b)")
+# "87 and 81 attacks respectively": the list's noun said once, after its last value
+NOUN_RESPECTIVELY_AFTER = re.compile(r"^\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|deaths|fatalities|casualties|injuries|operations))\s*,?\s+respectively\b")
 CLAIMED_BY_AFTER = re.compile(r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:claimed|carried\s+out|perpetrated|staged|conducted)\s+by\s")
 VICTIM_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:while|whereas|and|but)\s+)(?P<subject>[^,;:.]{2,60}?)\s+(?:together\s+|also\s+)?"
@@ -196,7 +229,12 @@ VICTIM_SUBJECT = re.compile(
     # "Civilians remained the largest group of victims with 360 deaths"
     r"|(?:remained|were|was)\s+the\s+(?:largest|biggest|main|worst-hit|hardest-hit|most\s+affected)\s+[\w\s-]{0,30}?\bwith\s+"
     r"|accounted\s+for\s+)$"
+    # "Police and security personnel bore the brunt in 2021, losing 320 men"
+    r"|(?:^|[;:]\s*)(?P<hit>[^,;:.]{2,60}?)\s+(?:bore\s+the\s+brunt|were\s+(?:the\s+)?(?:hit\s+)?hardest(?:\s+hit)?|suffered\s+most)"
+    r"[^,;:.]{0,30},\s+(?:losing|suffering|with)\s+$"
 )
+# "... of the attacks were suicide bombings": the complement says the part is suicide attacks
+WERE_SUICIDE = re.compile(r"\s+(?:were|was)\s+(?:carried\s+out\s+by\s+)?(?:\w+\s+)?suicide\s+(?:attacks?|bombings?|blasts?|bombers)\b")
 WERE_KIND = re.compile(r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|operations)\b")
 ATTACK_VERB = re.compile(
     r"\b(?:claimed|carried\s+out|perpetrated|staged|conducted|launched|mounted|executed|behind|responsible\s+for"
@@ -206,12 +244,23 @@ WERE_VICTIM = re.compile(
     r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
+OF_DEFINITE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\s")
+VICTIM_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|levies)"
+    r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
+)
+WERE_METRIC_AFTER = re.compile(r"^\s+(?:were|was)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b")
 OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
-LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)\s*:\s*$")
+LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)(?:\s*\((?:19|20)\d\d\))?\s*:\s*$")
+# "the highest number of civilian casualties from suicide attacks since 2009: 2,792": the count a colon introduces
+NUMBER_OF_COLON = re.compile(
+    r"\b(?:number|total|toll|tally|count)\s+of\s+(?P<phrase>[^:;]{2,80}?)(?:\s+(?:since|in)\s+(?:19|20)\d\d)?\s*:\s*$"
+)
 BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
+SUBSET_OF_ATTACKS = re.compile(r"\b(?:high-profile|high-casualty|mass-casualty|large-scale|complex|spectacular)\b")
 FOILED = re.compile(r"\b(?:foiled|thwarted|averted|prevented|pre-empted|preempted|foiling|thwarting|failed|attempted|attempts?\s+of)\s+(?:\w+\s+){0,3}$")
 
 MONTHLY = re.compile(
@@ -224,6 +273,7 @@ SUB_ANNUAL = re.compile(
     r"|\b(?:first|last|past)\s+(?:two|three|2|3)\s+quarters\b"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
+    r"|\b(?:in|during|over|for)\s+the\s+(?:month|week)\b|\bthe\s+same\s+month\b|\bprevious\s+month\b"
     r"|\b(?:deadliest|bloodiest|worst|most\s+violent|calmest|quietest|least\s+violent)\s+month\b"
 )
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -236,12 +286,19 @@ PERIOD = re.compile(
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|that)\b[^,;()]*(?:,|$)")
 # a month without a year ("in December alone", "since January"); runs on the sentence as written, "may" is a verb
 MONTH_PHRASE = re.compile(
-    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f)\s+(?:early\s+|mid-|late\s+)?"
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f|[Tt]han|[Oo]ver|[Aa]gainst"
+    r"|[Cc]ompared\s+(?:to|with))\s+(?:early\s+|mid-|late\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     # a month as the subject: "November alone saw 200 deaths", "December recorded nine attacks"
     r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+(?:alone\s+|also\s+)?"
     r"(?:was|saw|witnessed|recorded|registered|remained|proved|accounted)\b"
 )
+# a title about one month's violence, run on the title as written: "Attacks hit a nine-year high in August", "monthly report"
+MONTHLY_TITLE = re.compile(
+    r"\b(?:in|for|during|of)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    r"|\b[Mm]onthly\b|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+(?:report|review|security)"
+)
+ANNUAL_TITLE = re.compile(r"\b(?:[Aa]nnual|[Yy]early|(?<!-)[Yy]ear(?!-)|(?:19|20)\d\d)\b")  # not "a six-year high"
 CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:operation|offensive|launch|start|beginning|inception|adoption|implementation|introduction|takeover)"
     r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
@@ -249,6 +306,12 @@ CUMULATIVE = re.compile(
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
     r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:in|during|throughout)\s+the\s+war\s+on\s+terror\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
 )
+RECORD_BEFORE_SINCE = re.compile(
+    r"\b(?:any(?:\s+other)?\s+(?:single\s+)?year|highest|lowest|deadliest|bloodiest|worst|most\s+violent|record)\s+(?:[\w-]+\s+){0,4}?$"
+)
+# "the highest number of civilian casualties from suicide attacks since 2009": a record, not a running total or a baseline
+RECORD_SINCE = re.compile(r"\b(?:highest|lowest|largest|biggest|worst|deadliest|bloodiest)\s+(?:number|level|toll|count|tally)\s+of\s+[^.;:]{2,60}?\s+since\s+$")
+SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?[a-z][^,;:()\d]{0,60}\s(?:in|of)\s+$")
 SINCE_YEAR = re.compile(
     r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"
     r"(?<!level\s)(?<!figure\s)(?<!year\s)(?<!time\s)\bsince\s+(?:the\s+year\s+)?$"
@@ -271,9 +334,28 @@ TACTIC = re.compile(
     r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
     r"|targeted\s+killings?|firearms|shelling|mortars?|rockets?|grenades?|bombings\s+and\s+explosions)\b"
 )
+# a tactic that opens the clause as its subject: "Ground engagements between insurgents and security forces ... left 3,605
+# casualties" is a breakdown by tactic whoever is named inside it
+TACTIC_SUBJECT = re.compile(r"\W*(?:[^,;]{0,40},\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
+# attacks on one kind of target (a place after 'on' is no target: "attacks on Pakistan", "on the country")
+_TARGET = (
+    r"(?:on|against|targeting|targeted|aimed\s+at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:security|police|policemen|army|military|soldiers|troops|forces|civilians|polio|health|schools?|mosques?|shrines?|churches"
+    r"|minorities|chinese|foreigners|nationals|workers|officials|politicians|checkposts?|posts|convoys|installations|infrastructure"
+    r"|journalists|lawyers|judges|pilgrims|worshippers|hazaras|shias|christians|sikhs|hindus|ahmadis|tribal\s+elders|elders)\b"
+)
+TARGETED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:attacks|incidents|strikes|bombings|blasts|assaults)\s+(?:that\s+|which\s+)?" + _TARGET)
+TARGETED_SUBJECT = re.compile(r"\b(?:attacks|incidents|strikes|bombings|blasts|assaults)\s+" + _TARGET)
 SUBGROUP = re.compile(
     r"\b(?:women|children|child|girls|boys|minors|juveniles|students|journalists|media\s+workers|health\s+workers"
-    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl)\b"
+    r"|polio\s+workers|teachers|lawyers|worshippers|pilgrims|aid\s+workers|doctors|elders|female|male|teenagers|boy|girl"
+    # victims named by role or community: a part of the toll, not the toll
+    r"|candidates|politicians|voters|clerics|hazaras|shias|christians|sikhs|hindus|ahmadis|tourists|engineers)\b"
+)
+# a sub-group as the clause's subject: "Children accounted for a third of the casualties, with 388 killed"
+SUBGROUP_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + SUBGROUP.pattern + r")(?:\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:" + SUBGROUP.pattern + r"))?"
+    r"\s+(?:alone\s+|also\s+)?(?:accounted|made\s+up|make\s+up|were|was|suffered|bore|comprised|represented|constituted|remained)\b"
 )
 OUT_OF_SCOPE = re.compile(
     r"\b(?:communal|criminal|crimes?|crime-related|accidents?|floods?|earthquakes?|tribal\s+(?:clashes|feuds?|disputes?)"
@@ -297,7 +379,11 @@ GLOBAL = re.compile(
     # a region in an organisation's name ("South Asia Terrorism Portal") is no place
     r"(?!\s+(?:terrorism|institute|portal|centre|center|programme|program|studies|desk|bureau|editor|correspondent))"
 )
-INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+\d+|ranked)\b")
+INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+(?:5|10|100|five|ten)|ranked)\b")  # not "out of 306 attacks"
+# another monitor than the report's publisher, or a neighbour named as such, run on the sentence as written
+OTHER_MONITOR = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations|UNAMA|ACLED|SATP|[Nn]eighbou?ring\s+[A-Z]\w+|UN\s+mission|the\s+mission)\b"
+)
 
 # a perpetrator before the number: "<group> carried out / was responsible for / claimed / killed ..."
 PERPETRATION = re.compile(
@@ -305,8 +391,10 @@ PERPETRATION = re.compile(
     r"|are\s+responsible|responsible\s+for|launched|staged|executed|mounted|committed|orchestrated|killed|caused|causing"
     r"|accounted\s+for|has\s+emerged|have\s+emerged|emerged|suffered|lost|inflicted|undertook|initiated|remained\s+responsible"
     r"|was\s+behind|were\s+behind|behind|led|saw|witnessed|recorded|registered|blamed\s+for|left|leaving|carrying\s+out"
-    r"|(?:was|were)\s+linked\s+to)\b"
+    r"|(?:was|were)\s+linked\s+to|neutrali[sz]ed|eliminated)\b"
 )
+# what only state forces are said to do to militants: "960 terrorists were neutralised", "sent to hell"
+STATE_KILL_VERB = re.compile(r"\b(?:neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|sent\s+to\s+hell)\b")
 # 'there' as a place ("deaths there fell"), not the existential "there were"
 THERE = re.compile(
     r"\b(?!while\b|but\b|and\b|as\b|if\b|when\b|where\b|that\b|since\b|because\b|though\b|although\b)\w+\s+there\b"
@@ -320,6 +408,13 @@ ATTACK_ACT = re.compile(r"\b(?:struck|strike|attacked|hit|fired|bombed|raided|ca
 # "PIPS attributed 89 of the attacks to the TTP, 79 to Baloch insurgents": whose they are comes after the number
 ATTRIBUTED = re.compile(r"\battribut(?:ed|es|ing|e)\b")
 ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bombings)\s+(?:claimed|carried\s+out)\s+by\s+)?(?:the\s+)?(?![\d.,])")
+# "attributed 7,594 civilian casualties, or 72 percent of the total, to anti-government elements": the counted noun and a
+# share aside come between the number and whose it is
+ATTRIBUTED_RIGHT_BEFORE = re.compile(r"\battribut(?:ed|es|ing|e)\s+(?:(?:about|around|nearly|over|some|almost|roughly|more\s+than|at\s+least)\s+)?$")
+ATTRIBUTED_NOUN_TO = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:or\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?[\w\s-]{0,30}?)?\s*,)?\s+to\s+(?:the\s+)?(?![\d.,])"
+)
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
 AMONG_WERE = re.compile(
     r"\b(?:among|of)\s+(?:the|those)\s+(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
@@ -328,7 +423,7 @@ AMONG_WERE = re.compile(
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
 IT_SUBJECT = re.compile(
     r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
-    r"|was\s+responsible|caused)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
+    r"|was\s+responsible|caused|was\s+(?:linked|tied)\s+to|was\s+blamed\s+for|was\s+behind)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
 )
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
 OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
@@ -362,6 +457,54 @@ ALL_PERPETRATORS = re.compile(
 )
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
 UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")
+# a proper name, run on the text as written: "Lashkar-e-Islam", "Ansar al-Hezbollah", "Jaish-e-Muhammad", "JeM"
+PROPER_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?)(?:(?:\s|-)(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?|e|i|ul|al|ud|ut|ur|wal|bin|ibn)(?=[\s-]|\b))*\b"
+)
+# capitalised words that name no armed group: pronouns, determiners, generic perpetrators, state forces and authorities
+NOT_A_GROUP_NAME = re.compile(
+    r"\b(?:the|a|an|in|on|of|and|it|they|he|she|this|that|these|those|some|many|most|all|according|meanwhile|however|also"
+    r"|militants?|terrorists?|insurgents?|attackers|gunmen|bombers?|jihadists|extremists|rebels|fighters|taliban|taleban"
+    r"|army|police|corps|rangers|levies|forces?|department|agency|agencies|military|government|ministry|navy|air|frontier"
+    r"|constabulary|guards?|command|ispr|ctd|fc|nato|isaf|us|u\.s|un|coalition|officials?|authorities|minister|spokesman"
+    r"|spokesperson|report|index|institute|centre|center|portal|mission|monitor|project|data|survey|study|review|operations?"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+# a name right before a perpetrator's verb and the number: "Lashkar-e-Islam carried out 12", "X, a banned outfit, claimed 9"
+NAME_PERPETRATES = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:,\s*(?:which|who)\s+)?(?:(?:also|alone|reportedly|allegedly|together|again)\s+)?"
+    r"(?:(?:claimed|claims|said|says)\s+to\s+have\s+)?"
+    r"(?:carried\s+out|conducted|perpetrated|claimed(?:\s+responsibility\s+for)?|(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for"
+    r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|killed|caused|responsible\s+for)"
+    r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|as\s+many\s+as|the)\s+)*"
+)
+# a known group right before its verb and the number: "with the Taliban alone responsible for 4,387"
+GROUP_PERPETRATES = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:also|alone|reportedly|allegedly|again)\s+)?"
+    r"(?:carried\s+out|conducted|perpetrated|claimed(?:\s+responsibility\s+for)?|(?:was|were|is|are)\s+(?:held\s+)?(?:responsible|blamed)\s+for"
+    r"|(?:was|were)\s+behind|launched|staged|executed|mounted|committed|orchestrated|caused|responsible\s+for)"
+    r"\s+(?:(?:about|around|nearly|over|some|more\s+than|at\s+least|almost|roughly|a\s+total\s+of|as\s+many\s+as)\s+)*"
+)
+# the last item of a list ("militant, nationalist and sectarian groups", "attacks and the military's operations")
+LIST_ITEM_BEFORE = re.compile(r"(?:,|\band|\bor|/)\s*(?!(?:with|while|whereas|but|as|though|although)\b)(?:[\w’'-]+\s+){0,2}$")
+# a name that owns the subject: "Lashkar-e-Islam's attacks rose to", "Jundullah fighters killed"
+NAME_OWNS_AFTER = re.compile(
+    r"(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|strikes|militants|fighters|cadres|violence)\b"
+    r"|\s+(?:militants|fighters|insurgents|terrorists|members|cadres|operatives|gunmen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:carried\s+out|conducted|perpetrated|claimed|killed|launched|staged|mounted|were\s+responsible|were\s+behind)\b"
+)
+# a name the subject's noun belongs to: "attacks by Lashkar-e-Islam numbered 40", "attacks claimed by Jundullah rose"
+NAME_OWNED_BEFORE = re.compile(
+    r"\b(?:attacks|bombings|strikes|deaths|killings|violence)\s+(?:[\w-]+\s+)?(?:by|of|from)\s+(?:the\s+)?$"
+    r"|\b(?:claimed|carried\s+out|perpetrated|staged|conducted|launched|mounted|caused)\s+by\s+(?:the\s+)?$"
+)
+# "... 40 attacks were claimed by <name>", "12 attacks by <name>"
+BY_NAME_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:claimed|carried\s+out|perpetrated|staged|conducted"
+    r"|launched|mounted|caused)\s+)?by\s+(?:the\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?"
+)
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
 TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
@@ -378,7 +521,7 @@ NATIONAL_MILITANTS = re.compile(
 COMBINED = re.compile(
     r"\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
-    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security\s+forces(?:’|')?|military)\s+(?:operations|actions)"
+    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
@@ -397,8 +540,16 @@ ANAPHOR_START = re.compile(
     r"^\W*(?:(?:in\s+)?(?:these|those|the|such)\s+(?:[\w-]+\s+)?(?:attacks|incidents|operations|bombings|blasts|actions)\b"
     r"|(?:in\s+)?(?:they|them|these|those)\b)"
 )
+# a sentence whose subject is the attacks just counted: "These bombings killed ...", "Last year's blasts left ..."
+ATTACKS_ANAPHOR = re.compile(
+    r"^\W*(?:(?:these|those|the|such)|(?:last|this|that)\s+year(?:’s|'s))\s+(?:[\w-]+\s+)?(?:attacks|bombings|blasts|explosions)"
+    r"\s+(?:(?:in\s+(?:19|20)\d\d|alone|together|also)\s+)?(?:killed|claimed|left|caused|took|injured|wounded)\b"
+)
+BACK_REFERENCE = re.compile(
+    r"\b(?:in|from|during|of|by)\s+(?:those|these|such|the\s+same)\s+(?:[\w-]+\s+)?(?:events|attacks|incidents|operations|strikes|bombings|clashes)\b"
+)
 ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
-OPERATION_CONTEXT = re.compile(r"\b(?:operations|actions|raids|encounters|offensives?|crackdowns?)\b")
+OPERATION_CONTEXT = re.compile(r"\b(?:operations?|actions|raids|encounters|offensives?|crackdowns?)\b")
 
 # clause punctuation; a clause also ends before a subordinate conjunction
 CLAUSE_BREAK = re.compile(r"[;:()\[\]–—]|,\s|\s-\s|\b(?:while|whereas|but|although|though|because)\b")

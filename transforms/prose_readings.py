@@ -36,6 +36,7 @@ class Reading:
     group_rule: str = ""
     metric: str | None = None
     year: int | None = None
+    stated_year: int | None = None  # a year paired with the number by the sentence ("for 2010 and 2011 ... respectively")
     country: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -146,6 +147,8 @@ def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool
         reading.rule = "count-attacks"
         if lx.FOILED.search(before):
             reading.drop = "foiled"
+        elif lx.SUBSET_OF_ATTACKS.search(mods):
+            reading.drop = "subgroup"  # "12 high-profile attacks": a subset of the attacks ("major" is also a monitor's name for all of them)
         return True
     if kind == "operations":
         subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
@@ -184,7 +187,7 @@ def _count_from_head(low: str, mention: NumberMention, reading: Reading) -> bool
 
 
 def _victim_of(word: str) -> str | None:
-    match = lx.VICTIM.search(word)
+    match = lx.VICTIM.search(re.sub(r"\s*\([a-z]{1,6}\)", "", word))  # "security force (sf) personnel"
     return match.lastgroup if match else None
 
 
@@ -204,6 +207,9 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel") else None
     if reading.victim is None and of_whom:
         reading.victim = _victim_of(of_whom.group(1))  # "62 members of pro-government tribal lashkars"
+    owner = re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?=(?:were|was|had\s+been|have\s+been)\s)", low[head_end:]) if of_whom else None
+    if owner:
+        head_end += owner.end() - 1  # "282 personnel of law enforcement agencies were martyred": the verb is past the owner
     if lx.SUBGROUP.search(low[mention.end : head_end + 12]):
         reading.drop = "subgroup"
     tail = low[head_end:]
@@ -218,10 +224,29 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
             return False
         _apply_verb(reading, before_verb.lastgroup, "people-verb-before")
         return True
+    aside = lx.PART_ASIDE_AFTER.match(tail)
+    if aside:
+        tail = tail[aside.end() :]  # "3,804 people, among them 927 children, lost their lives": the verb is past the part
+    # "500 soldiers and police officers were killed": a second noun of victims before the verb
+    joined = lx.JOINED_VICTIMS.match(tail) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
+    if joined:
+        tail = tail[joined.end() :]
     after_verb = lx.VERB_AFTER.match(tail)
     if after_verb and not re.search(r"\d", tail[: after_verb.start(after_verb.lastgroup)]):
         _apply_verb(reading, after_verb.lastgroup, "people-verb-after")
+        if joined and _victim_of(joined.group("other")) != reading.victim:
+            reading.drop = "mixed-victims"  # "civilians and soldiers were killed": two victim types in one number
         return True
+    if joined:
+        return False
+    # "1,030 people, including 500 civilians, lost their lives": the part shares the verb after the aside
+    if lx.PART_INTRO_BEFORE.search(before):
+        closing = re.match(r"\s*[,)–—]", tail)
+        after_aside = lx.VERB_AFTER.match(tail[closing.end() :]) if closing else None
+        if after_aside and after_aside.start(after_aside.lastgroup) < 12:
+            _apply_verb(reading, after_aside.lastgroup, "part-verb-after")
+            reading.link_kind = "breakdown"
+            return True
     # objects of one verb: "militants killed 386 civilians and 297 security personnel"
     shared = lx.SHARED_VERB_BEFORE.search(before)
     if shared:
@@ -260,6 +285,21 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if before_verb and before_verb.lastgroup != "left":
         _apply_verb(reading, before_verb.lastgroup, "number-verb-before")
         return True
+    complement = lx.WERE_METRIC_AFTER.match(after)
+    if complement:
+        # "10,000 casualties, of which 3,035 were deaths and 5,785 injuries": the noun after the verb says what it counts
+        found = metric_of_phrase(complement.group("noun"))
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.rule = "were-metric"
+        return True
+    of_them = lx.OF_THEM_AFTER.match(after)
+    verb = lx.VERB_AFTER.match(after[of_them.end() :]) if of_them else None
+    victims = list(lx.VICTIM.finditer(before, clause_start(before, len(before), lx.STRONG_BREAK)))
+    if verb and len({v.lastgroup for v in victims}) == 1:
+        # "Security personnel bore the brunt: 685 of them were martyred": the victims the clause opened with
+        _apply_verb(reading, verb.lastgroup, "victims-of-them")
+        reading.victim = victims[0].lastgroup if reading.base else None
+        return True
     if lx.FROM_TO.search(before):
         reading.link_kind, reading.rule = "series", "from-to"
         return True
@@ -278,7 +318,10 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     trend = lx.TREND_TO.search(before)
     if trend:
         subject = before[clause_start(before, len(before), lx.STRONG_BREAK) :]
-        found = metric_of_phrase(trend.group(0)) or metric_of_phrase(subject)  # "taking the number of casualties to"
+        # "Combining militant attacks and operations, the overall death toll reached 1,524": the noun of the verb's own
+        # clause before the nouns of an opening phrase
+        own = before[clause_start(before, len(before)) :]
+        found = metric_of_phrase(trend.group(0)) or metric_of_phrase(own) or metric_of_phrase(subject)  # "taking the number of casualties to"
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "trend-to"
@@ -298,6 +341,14 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         were = re.match(r"\s+(?:were|was)\s+[\w-]+", after[of_these.end() :])  # "97 of the attacks were sectarian"
         reading.rule, reading.phrase = "n-of-these", (mention.end, mention.end + of_these.end() + (were.end() if were else 0))
+        if found[0] == "attacks" and lx.WERE_SUICIDE.match(after, of_these.end()):
+            reading.suicide = True  # "six of the attacks were suicide bombings": the part that is suicide attacks
+        return True
+    record = lx.NUMBER_OF_COLON.search(before)
+    found = metric_of_phrase(record.group("phrase")) if record else None
+    if found:
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.rule, reading.phrase = "number-of-colon", (record.start("phrase"), record.end("phrase"))
         return True
     label = lx.LABEL_BEFORE.search(before)
     if label:
@@ -315,6 +366,8 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule, reading.link_kind = "partitive", "partitive"
+            if found[0] == "attacks" and lx.WERE_SUICIDE.match(after):
+                reading.suicide = True  # "Out of 306 attacks, 20 were suicide bombings"
             reading.phrase = (mention.end, min(len(low), mention.end + 60))
             return True
     if lx.BY_AFTER.match(after):
@@ -325,7 +378,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
-    if lx.ELLIPTICAL_BEFORE.search(before) and lx.ELLIPTICAL_AFTER.match(after):
+    if (lx.ELLIPTICAL_BEFORE.search(before) or lx.ELLIPTICAL_RECORD_BEFORE.search(before)) and lx.ELLIPTICAL_AFTER.match(after):
         # "the Taliban caused 4,800 casualties, while IS caused about 1,250": the noun said once, earlier
         nouns = list(lx.METRIC_NOUN.finditer(before, 0, clause_start(before, len(before))))
         if nouns:
@@ -362,6 +415,36 @@ def _parenthesised(low: str, mention: NumberMention, reading: Reading) -> bool:
     return False
 
 
+def _beside_share_again(low: str, mention: NumberMention, reading: Reading, readings: list[Reading]) -> bool:
+    """'the Taliban caused 45 percent (3,960) of civilian casualties, while Daesh caused 8 percent (706)': a count
+    beside a share with no noun of its own counts what the sentence's earlier one did."""
+    if not re.search(r"(?:%|per\s?cent|percent|pc)\s*\($", low[: mention.start]) or re.match(r"^\)\s*of\b", low[mention.end :]):
+        return False
+    earlier = next((r for r in reversed(readings) if r.rule == "count-beside-share"), None)
+    if earlier is None:
+        return False
+    reading.base, reading.victim, reading.suicide = earlier.base, earlier.victim, earlier.suicide
+    reading.rule = "count-beside-share"
+    return True
+
+
+def _victims_in_parens(low: str, mention: NumberMention, reading: Reading, readings: list[Reading]) -> bool:
+    """'Civilians were the largest group with 360 deaths, followed by militants (265) and security personnel (232)':
+    a bracketed count after one kind of victims in a list counts what the sentence's toll did, for them."""
+    listed = re.search(r"(?:\bfollowed\s+by|\band|,)\s+(?P<who>(?:[a-z-]+\s+){0,5}?[a-z-]+)\s*\($", low[: mention.start])
+    if listed and re.search(r"\b(?:were|was|are|is|been|killed|died|dead|injured|wounded|in|which|who)\b", listed.group("who")):
+        listed = None  # "... in which 398 militants were killed (100)": a clause with its verb, then a footnote
+    if not listed or not re.match(r"^\s*\)", low[mention.end :]):
+        return False
+    kinds = {m.lastgroup for m in lx.VICTIM.finditer(listed.group("who"))}
+    toll = next((r for r in reversed(readings) if r.base in ("killed", "injured", "casualties") and not r.change), None)
+    if len(kinds) != 1 or toll is None:
+        return False
+    reading.base, reading.victim, reading.suicide = toll.base, kinds.pop(), toll.suicide
+    reading.rule = "victims-in-parens"
+    return True
+
+
 def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> tuple[str, int, int] | None:
     """The change word of a percentage ('a 16% decline', 'declined by 45%', 'surge (131pc)'), with its span."""
     start = mention.hedge_start if mention.hedge_start is not None else mention.start
@@ -371,15 +454,20 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
     if match:
         return match.group("word"), mention.end + match.start("word"), mention.end + match.end("word")
     match = lx.CHANGE_BEFORE.search(before)
+    if match and re.search(r"\bto\s+(?:about\s+|nearly\s+|almost\s+|around\s+|over\s+|some\s+)?$", before):
+        return None  # "the TTP's share rose to 60 percent": the new level, not the change
     if match and not (match.group("word") == "up" and lx.MADE_UP.search(before, 0, match.start("word"))):
         return match.group("word"), match.start("word"), match.end("word")
     # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
     # ... or is said to amount to it: "the decrease between 2012 and 2013 amounts to 13.4 per cent"
     if re.search(r"\b(?:by|amount(?:ed|s)?\s+to|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s*$", before):
         clause = before[clause_start(before, len(before)) :]
-        words = list(lx.CHANGE_WORD.finditer(clause))
+        offset = len(before) - len(clause)
+        # "deaths went up by 25 percent and injuries by 21 percent": a change word before the previous number is its
+        # own; the gapped item below shares it
+        floor = previous.mention.end if previous is not None and previous.change else 0
+        words = [w for w in lx.CHANGE_WORD.finditer(clause) if offset + w.start() >= floor]
         if words:
-            offset = len(before) - len(clause)
             return words[-1].group("word"), offset + words[-1].start(), offset + words[-1].end()
     # "declined by 45 percent, 37 percent and 49 percent": later items of a list share the first one's word
     if previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", low[previous.mention.end : start]):
@@ -462,7 +550,7 @@ def _victims_as_subject(low: str, mention: NumberMention, reading: Reading) -> N
     if not suffered and not complement:
         return
     # "1,612 were civilians and security personnel": two victim types at once, like a subject that suffered them
-    named = suffered.group("subject") if suffered else complement.group(1)
+    named = (suffered.group("subject") or suffered.group("hit")) if suffered else complement.group(1)
     kinds = {m.lastgroup for m in lx.VICTIM.finditer(named)}
     if len(kinds) > 1:
         reading.drop = "mixed-victims"
@@ -503,20 +591,34 @@ def read_numbers(
             kind = "percent"
         if kind == "count" and lx.PERCENT_LIST_AFTER.match(low[mention.end :]):
             kind = "percent"  # "by 15, 21 and 9 percent": the sign written once for the list
+        if kind in ("count", "percent") and (
+            lx.SCALE_AFTER.match(low[mention.end :])
+            or (lx.SCALE_WORD.fullmatch(low[mention.start : mention.end]) and re.search(r"\d\s*$", low[: mention.start]))
+        ):
+            drops["unknown-scale"] = drops.get("unknown-scale", 0) + 1  # never read "1 quadrillion" as 1
+            continue
         if kind not in ("count", "percent", "parenthesised"):
             reason = f"{NOT_A_FIGURE}{kind}"  # years, dates, ordinals ... were never candidate figures
             drops[reason] = drops.get(reason, 0) + 1
+            continue
+        if kind == "count" and mention.value == 1 and mention.approx:
+            drops["not-a-count"] = drops.get("not-a-count", 0) + 1  # "at least one attack": a threshold, not a count
             continue
         reading = Reading(mention, mention.value, mention.value_high, in_parens=depths[mention.start] if mention.start < len(depths) else 0)
         previous = readings[-1] if readings else None
         if kind == "percent":
             _read_change(low, mention, reading, previous)
+        elif _beside_share_again(low, mention, reading, readings) or _victims_in_parens(low, mention, reading, readings):
+            pass
         elif kind == "parenthesised":
             if not _parenthesised(low, mention, reading):
                 reading.drop, reading.rule = f"{NOT_A_FIGURE}footnote", "parenthesised-number"
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.rule == "were-metric" and re.search(r"\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$", low[: mention.start]):
+            toll = next((r for r in reversed(readings) if r.base in ("killed", "injured", "casualties") and not r.change), None)
+            reading.victim = toll.victim if toll is not None else None  # "civilian casualties, of which 2,400 were deaths"
         if reading.base in ("killed", "injured", "casualties") and not reading.drop:
             _victims_as_subject(low, mention, reading)
         if reading.base and _SUCH.match(low, mention.end):
