@@ -77,11 +77,18 @@ def test_explicit_format_wins_over_sniffing():
         (b"  \n\t ", EmptyDocument),
         (HEADER, EmptyDocument),
         (b"<html><body><nav>menu only</nav></body></html>", EmptyDocument),
+        (b"<html><body><table><tr><td></td></tr></table></body></html>", EmptyDocument),
     ],
 )
 def test_empty_documents(raw, error):
     with pytest.raises(error, match="empty.x"):
         parse_document(raw, name="empty.x")
+
+
+def test_a_byte_order_mark_alone_served_as_html_is_empty():
+    # lxml's parser, fed nothing once the mark is gone, fails to close; found by test_properties
+    with pytest.raises(EmptyDocument, match="bom.txt"):
+        parse_document(b"\xef\xbb\xbf", name="bom.txt", content_type="text/html; charset=utf-16")
 
 
 def test_size_cap_applies_to_every_format():

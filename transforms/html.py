@@ -522,9 +522,11 @@ class _Builder:
 
 def _parse_tree(html: str):
     """The page as one document element holding everything the parser found."""
+    html = html.removeprefix("\ufeff")
+    if not html:  # lxml's parser, fed nothing, fails to close ("no element found")
+        return etree.Element(_DOCUMENT)
     parser = etree.HTMLParser(target=_Builder(), recover=True)
-    if html:
-        parser.feed(html.removeprefix("\ufeff"))
+    parser.feed(html)
     return parser.close()
 
 
