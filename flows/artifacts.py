@@ -74,7 +74,7 @@ def summary_markdown(summary: RunSummary, tables: list[dict[str, Any]], report: 
                "unchanged": f"nothing changed since snapshot `{summary.version}`: nothing published"}
     lines = [f"# {summary.flow} run: {outcome.get(summary.status, summary.status)}", ""]
     if summary.degraded:
-        lines += ["**Degraded**: some sources failed or documents were quarantined.", ""]
+        lines += [f"**Degraded**: {summary.degraded_because}.", ""]
     lines += [f"- sources: {len(summary.sources)} ({sum(s['status'] == 'ok' for s in summary.sources)} ok)",
               f"- documents: {summary.documents} ({summary.parsed} parsed, {summary.documents - summary.parsed} from "
               f"the extraction cache), figures: {summary.figures}, quarantined: {len(summary.quarantined)}"]

@@ -90,7 +90,16 @@ class RunSummary:
 
     @property
     def degraded(self) -> bool:
-        return any(s["status"] != "ok" or s["refused"] for s in self.sources) or bool(self.quarantined)
+        return bool(self.degraded_because)
+
+    @property
+    def degraded_because(self) -> str:
+        """Why the run is degraded, counted ('1 source failed, 2 documents refused'), or '' for a clean run."""
+        failed = sum(s["status"] != "ok" for s in self.sources)
+        refused = sum(len(s["refused"]) for s in self.sources)
+        parts = [(failed, "source failed", "sources failed"), (refused, "document refused", "documents refused"),
+                 (len(self.quarantined), "document quarantined", "documents quarantined")]
+        return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
 
     def lines(self) -> list[str]:
         """A readable report of the run, for the terminal and the logs."""
@@ -121,7 +130,7 @@ class RunSummary:
         else:
             out.append(f"  status: {self.status}")
         if self.degraded:
-            out.append("  DEGRADED: some sources failed, or documents were refused or quarantined (see above)")
+            out.append(f"  DEGRADED: {self.degraded_because} (see above)")
         return out
 
 

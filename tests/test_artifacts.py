@@ -68,7 +68,20 @@ def test_extracted_rows_split_parsed_from_cached_and_list_drops_by_reason():
 def test_markdown_summary_leads_with_the_outcome_and_flags_degraded_runs(status, version, headline):
     text = summary_markdown(summary(status=status, version=version), [], None)
     assert headline in text.splitlines()[0]
-    assert "**Degraded**" in text  # one source failed
+    assert "**Degraded**: 1 source failed, 1 document refused." in text
+
+
+@pytest.mark.parametrize("sources, quarantined, because", [
+    (SOURCES[:1], [], ""),
+    (SOURCES, [], "1 source failed, 1 document refused"),
+    ([{**SOURCES[0], "refused": [["a.pdf", "too-large"], ["b.txt", "outside"]]}], [], "2 documents refused"),
+    (SOURCES[:1], [{"source_id": "pips", "document": "a.txt", "sha256": "0" * 64, "reason": "timeout: ..."}],
+     "1 document quarantined"),
+])
+def test_a_degraded_run_says_why_and_a_clean_one_says_nothing(sources, quarantined, because):
+    run = summary(sources=sources, quarantined=quarantined)
+    assert run.degraded_because == because and run.degraded == bool(because)
+    assert ("DEGRADED: " + because in "\n".join(run.lines())) == bool(because)
 
 
 def test_table_rows_compare_each_table_with_the_previous_snapshot(tmp_path):
