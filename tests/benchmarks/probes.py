@@ -123,26 +123,21 @@ def probe_extract(corpus: Path, args) -> dict:
 
 
 class CpuSampler(threading.Thread):
-    """(time, CPU seconds of this process and, with children=True, of its live children) every interval.
+    """(time, CPU seconds of this process and of its live children) every interval.
 
-    Children (Dask's worker processes) are read through psutil and their peak RSS kept; scanning /proc costs
-    CPU, so a run without worker processes reads only its own times.
+    Children (the extraction pool's or Dask's worker processes) are read through psutil and their peak RSS kept.
     """
 
-    def __init__(self, children: bool, interval: float = 0.25):
+    def __init__(self, interval: float = 0.25):
+        import psutil
+
         super().__init__(daemon=True)
         self.interval, self.samples, self.children_peak_mb = interval, [], 0.0
         self._stop_event = threading.Event()
-        self._process = None
-        if children:
-            import psutil
-
-            self._process = psutil.Process()
+        self._process = psutil.Process()
 
     def cpu(self) -> float:
-        if self._process is None:
-            return cpu_seconds()
-        total = cpu_seconds()
+        total = cpu_seconds() + _children_cpu()  # with the children that ended: the pool's workers exit per stage
         peak = 0.0
         for child in self._process.children(recursive=True):
             try:
@@ -244,9 +239,9 @@ def probe_flow(corpus: Path, args) -> dict:
         from flows.deploy import task_runner, with_runner
 
         flow = with_runner(nightly, task_runner(args.runner))
-    sampler = CpuSampler(children=args.runner != "default")
+    sampler = CpuSampler()
     sampler.start()
-    start, cpu = time.perf_counter(), cpu_seconds()
+    start, cpu = time.perf_counter(), cpu_seconds() + _children_cpu()
     state = flow(sources=str(corpus / "sources.toml"), data_dir=str(args.data_dir), return_state=True)
     work = time.perf_counter() - start
     sampler.stop()
@@ -258,7 +253,7 @@ def probe_flow(corpus: Path, args) -> dict:
     for name, spans in windows.items():
         first, last = min(s for s, _ in spans), max(e for _, e in spans)
         stages[name] = {"wall": last - first, "tasks": len(spans), "cpu": sampler.cpu_between(first, last)}
-    return {"startup": startup, "work": work, "cpu": cpu_seconds() - cpu, "stages": stages,
+    return {"startup": startup, "work": work, "cpu": cpu_seconds() + _children_cpu() - cpu, "stages": stages,
             "children_peak_mb": sampler.children_peak_mb, "runner": args.runner,
             "status": summary.get("status"), "documents": summary.get("documents"), "parsed": summary.get("parsed"),
             "figures": summary.get("figures"), "quarantined": len(summary.get("quarantined") or []),
