@@ -12,7 +12,7 @@ import soupsieve
 from bs4 import BeautifulSoup
 
 from flows.archive import Archive
-from flows.http import KEPT_HEADERS, HttpClient, Refused, media_type, redact
+from flows.http_client import KEPT_HEADERS, HttpClient, Refused, media_type, redact
 from flows.registry import Source
 from flows.robots import ALLOW_ALL, RobotsRules, parse_robots, robots_url
 

@@ -1,6 +1,6 @@
 """Secrets out of URLs and of messages that quote them, before they reach a record, a log or a manifest.
 
-Apart from flows/http.py so that a run of file sources can redact without importing requests.
+Apart from flows/http_client.py so that a run of file sources can redact without importing requests.
 """
 from __future__ import annotations
 

@@ -163,3 +163,26 @@ def test_prefect_yaml_declares_the_deployments_that_serve_builds():
         assert [(s["cron"], s["timezone"]) for s in entry.get("schedules") or []] == [
             (s.schedule.cron, s.schedule.timezone) for s in deployment.schedules]
         assert entry["enforce_parameter_schema"] is True and entry["work_pool"]["name"] == "incidents"
+
+
+@pytest.mark.prefect
+@pytest.mark.xdist_group("prefect")
+def test_a_served_backfill_run_completes_and_publishes(prefect_harness, tmp_path):
+    """The deployment run the way `incidents serve` runs it: a Runner starts `python -m prefect.engine`."""
+    import asyncio
+    import shutil
+
+    from prefect.runner import Runner
+
+    shutil.copytree(ROOT / "data" / "samples", tmp_path / "samples")
+    shutil.copy(ROOT / "data" / "sources.toml", tmp_path / "sources.toml")
+    deployments = by_name(data_dir=str(tmp_path / "data"), sources=str(tmp_path / "sources.toml"))
+    runner = Runner(name="incidents-test", pause_on_shutdown=False)
+    ids = {name: runner.add_deployment(deployment) for name, deployment in deployments.items()}
+    with get_client(sync_client=True) as client:
+        run = client.create_flow_run_from_deployment(ids["backfill"], parameters={"first_year": 2015,
+                                                                                  "last_year": 2016})
+        asyncio.run(runner.start(run_once=True))
+        state = client.read_flow_run(run.id).state
+    assert state.is_completed(), state.message
+    assert (tmp_path / "data" / "published" / "latest" / "manifest.json").exists()

@@ -15,7 +15,7 @@ from werkzeug import Request, Response
 
 from flows.archive import Archive
 from flows.fetch import Fetcher, Refusal, name_for_url, parse_links, read_archived_source, summarize
-from flows.http import USER_AGENT, HttpClient, parse_retry_after
+from flows.http_client import USER_AGENT, HttpClient, parse_retry_after
 from flows.registry import Source
 
 NOW = datetime(2026, 3, 1, 2, 30, tzinfo=timezone.utc)

@@ -44,6 +44,16 @@ def _codebook_ids(section: str) -> set[str]:
     return {m for row in re.findall(r"^\| (.+?) \|", part, re.M) for m in re.findall(r"`([a-z0-9_<>-]+)`", row)}
 
 
+def test_no_module_beside_the_entrypoints_is_named_like_a_standard_one():
+    """Prefect loads a deployment's entrypoint (flows/pipeline.py) with its folder first on sys.path, and the
+    extraction pool's spawned workers inherit that path: a flows/http.py hid the standard http, every served run
+    failed. (transforms/ is never on the path: its html.py and numbers.py are only imported as transforms.*.)"""
+    import sys
+
+    clashes = {p.stem for p in (ROOT / "flows").glob("*.py")} & set(sys.stdlib_module_names)
+    assert not clashes, f"flows/ modules named like standard ones: {sorted(clashes)}"
+
+
 def test_groups_are_the_codebooks(vocabulary):
     assert set(vocabulary.groups) == _codebook_ids("group")
 
