@@ -204,7 +204,7 @@ def _startup(gx: bool = True) -> dict:
 
 
 def probe_startup(_corpus: Path, _args) -> dict:
-    return {"startup": _startup(), "api_url": os.environ.get("PREFECT_API_URL", "")}
+    return {"startup": _startup(gx=False), "api_url": os.environ.get("PREFECT_API_URL", "")}
 
 
 def _stage_windows(flow_run_id) -> dict[str, list[tuple[float, float]]]:
