@@ -535,6 +535,22 @@ ROWS = [
      {(2019, "PAK", "all", "attacks", 229, None), (2019, "PAK", "all", "killed", 357, None)}),
     ("Militants carried out 620 attacks on security forces and civilians in 2023.", "2024-01-04",
      {(2023, "PAK", "all", "attacks", 620, None)}),
+    # a count said to add militants killed in operations to the victims of attacks combines both
+    ("The database counted 1,480 fatalities in 2016, a figure that adds the militants killed in army operations to the victims "
+     "of terrorism.", "2017-01-02", {(2016, "PAK", "all-violence", "killed", 1480, None)}),
+    ("The database counted 1,480 fatalities in terrorist violence in 2016.", "2017-01-02", {(2016, "PAK", "all", "killed", 1480, None)}),
+    # a relative clause of change is about the noun right before it
+    ("In 2018 the decline was driven by civilian deaths, which dropped by 22 percent.", "2019-01-02",
+     {(2018, "PAK", "all", "killed_civilians_change_pct", -22, None)}),
+    ("A decline of 15 percent in the number of terrorist attacks was recorded in 2018.", "2019-01-02",
+     {(2018, "PAK", "all", "attacks_change_pct", -15, None)}),
+    # the toll paired with 'such' suicide attacks in a comparison is a suicide toll
+    ("Militants staged 20 suicide attacks in 2017 that killed 300 people, up from 15 such attacks and 210 deaths in 2016.",
+     "2018-01-02", {(2017, "PAK", "all", "suicide_attacks", 20, None), (2017, "PAK", "all", "suicide_killed", 300, None),
+                    (2016, "PAK", "all", "suicide_attacks", 15, None), (2016, "PAK", "all", "suicide_killed", 210, None)}),
+    ("Militants staged 20 attacks in 2017 that killed 300 people, up from 15 such attacks and 210 deaths in 2016.",
+     "2018-01-02", {(2017, "PAK", "all", "attacks", 20, None), (2017, "PAK", "all", "killed", 300, None),
+                    (2016, "PAK", "all", "attacks", 15, None), (2016, "PAK", "all", "killed", 210, None)}),
 ]
 
 
@@ -730,6 +746,8 @@ DROPPED = [
     ("Attacks on security forces rose to 310 in 2023.", "2024-01-04"),
     ("Militants carried out 310 attacks on security forces in 2023.", "2024-01-04"),
     ("In 2023 there were 35 attacks on polio teams.", "2024-01-04"),
+    # a change whose noun sits in another clause has no metric ("hides the fact that ...")
+    ("A decline of 15 percent in 2018 hides the fact that civilian deaths held steady.", "2019-01-02"),
 ]
 
 

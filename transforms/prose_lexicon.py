@@ -203,6 +203,15 @@ PARTITIVE_OPENING = re.compile(
     r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
     r"(?:\s+(?:(?:in|during)\s+(?:19|20)\d\d|(?:last|this|the\s+previous|the\s+past)\s+year))?\s*,"
 )
+# the preposition that ties a change to its metric noun, with at most a few words between them (run up to the noun)
+CHANGE_METRIC_PREP = re.compile(
+    r"\b(?:in|of|among|for|from\s+(?:those|the))\s+(?:(?:the|overall|total)\s+)?(?:(?:number|count|tally)\s+of\s+)?"
+    r"(?:(?:the\s+)?[\w’'-]+\s+){0,4}$"
+)
+# "the fall in militant fatalities, which declined by 31 per cent": the noun a relative clause of change is about
+RELATIVE_CHANGE_OF = re.compile(
+    r"(?P<noun>\b(?:[\w-]+\s+){0,2}?(?:deaths|fatalities|casualties|injuries|attacks|incidents|operations))\s*,\s*(?:which|that)\s+(?:\w+\s+){0,2}$"
+)
 # a sentence whose subject is the previous figure: "They were 13 percent fewer", "This was a 9% rise", "The figure is ..."
 ANAPHOR_OPENING = re.compile(
     r"^\W*(?:they|this|that|it|these|those|the\s+(?:figure|number|total|toll|tally|count)s?)\s+(?:\w+\s+){0,2}?"
@@ -525,7 +534,8 @@ COMBINED = re.compile(
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
-    r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+(?:by|in)\b"
+    # "a count that adds the militants killed in SF operations to the victims of attacks"
+    r"|\b(?:takes\s+in|includes?|including|counts?|covers?|adds?|adding)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+(?:by|in)\b"
 )
 ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"

@@ -495,8 +495,12 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     end = clause_end(low, max(after_start, mention.end), lx.CHANGE_CLAUSE_END)
     window = low[after_start:end]
     found = metric_of_phrase(window)
-    if found and not re.search(r"\b(?:in|of|among|for|from\s+(?:those|the))\b", window[: found[3]]):
-        found = None  # the metric of a change follows 'in', 'of', 'among': "a 16% decline in attacks"
+    # the 'of' of "a decline of 13 per cent" is the change's, not its metric's: the preposition is looked for past the number
+    own = max(0, mention.end - after_start)
+    # the metric of a change follows 'in', 'of', 'among': "a 16% decline in attacks", "a rise of 9% in the number of
+    # suicide attacks"; a noun further on belongs to another clause ("a decline of 13% in 2013 hides that civilian deaths ...")
+    if found and not lx.CHANGE_METRIC_PREP.search(window, own if found[3] >= own else 0, found[3]):
+        found = None
     if found and not re.match(r"\s*(?:respectively)", window):
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         reading.phrase = (after_start, after_start + found[4] + 10)
@@ -513,6 +517,14 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         return
     lead = min(cue_start, mention.hedge_start if mention.hedge_start is not None else mention.start)
     opener = low[clause_start(low, lead) : lead]
+    relative = lx.RELATIVE_CHANGE_OF.search(low, 0, lead)
+    if relative and re.fullmatch(r"(?:which|that)\s+(?:\w+\s+){0,2}", opener):
+        # "militant fatalities, which declined by 31 per cent": the relative clause changes the noun right before it
+        found = metric_of_phrase(relative.group("noun"))
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.phrase = (relative.start("noun"), relative.end("noun"))
+        reading.rule = "change-of-relative"
+        return
     if (
         previous is not None  # with no number before, ", falling by 13 percent" is said of the sentence's subject
         and re.fullmatch(r"\s*(?:\w+\s+){0,3}", opener)
@@ -628,5 +640,12 @@ def read_numbers(
                 reading.suicide, reading.victim = earlier.suicide, earlier.victim
             elif reading.base == "attacks" and re.search(r"\bsuicide\s+(?:attacks|bombings|blasts)\b", low[: mention.start]):
                 reading.suicide = True  # "The number of suicide attacks fell, with eight such attacks in 2019"
+        elif (
+            reading.base in ("killed", "injured", "casualties") and previous is not None and previous.suicide
+            and _SUCH.match(low, previous.mention.end) and re.fullmatch(r"\s+(?:such|similar)\s+[\w-]+\s+and\s+", low[previous.mention.end : mention.start])
+        ):
+            # "43 suicide attacks and 758 deaths, up from 39 such attacks and 365 deaths": the toll paired with the
+            # 'such' suicide attacks is theirs
+            reading.suicide = True
         readings.append(reading)
     return readings, drops
