@@ -492,7 +492,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     clause_to = clause_end(low, position)
     if lx.MONTHLY.search(clause):
         return "monthly"
-    if _sub_annual(text, low, position, clause, before, years):
+    # a strength is a stock, not a count over a period: "estimated in July that the group has 2,000 fighters"
+    if reading.base != "fighters" and _sub_annual(text, low, position, clause, before, years):
         return "sub-annual"
     spanned = any(y.role == "span" and clause_from <= y.start < clause_to for y in years)
     scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position))
@@ -595,6 +596,9 @@ def _year(
     position = reading.mention.start
     if reading.stated_year is not None:
         return reading.stated_year
+    dated = [m.year for m in mentions if m.role == "month" and m.year is not None]
+    if reading.base == "fighters" and dated and not any(m.role == "scope" for m in mentions):
+        return dated[-1]  # "estimated in June 2021 that the group has 4,000 fighters": a strength as of that month
     if reading.change and _year_on_year_span(mentions):
         return _year_on_year_span(mentions)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
@@ -702,6 +706,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if to:
             to_end = reading.mention.end + to.end()
             named_to = [m for m in mentions if to_end <= m.start <= to_end + 12 and not m.target]
+            if not named_to and named.before and lx.GROUP_PRONOUN_AFTER.match(low, to_end):
+                return named.before, "attributed-to-group-named-before"  # "attributes 1,000 attacks to the group"
             return (named_to[0].group, "attributed-to") if named_to else (None, "ambiguous-group")
     if reading.base == "fighters":
         owner = next((m for m in reversed(mentions) if m.end <= position and lx.OWNER_HAD.match(low[m.end : position])), None)
@@ -906,7 +912,7 @@ def read_sentence(
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
     ]
     before = None
-    if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings)) or lx.IT_SUBJECT.match(low):
+    if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and (any(r.base == "fighters" for r in readings) or lx.ATTRIBUTED.search(low))) or lx.IT_SUBJECT.match(low):
         earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
         before = earlier[-1].target if earlier else None
     names = unknown_group_names(text, vocabulary, [(m.start, m.end) for m in aliases], document.source_org)

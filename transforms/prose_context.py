@@ -37,6 +37,7 @@ _PLACE_VERB_AFTER = re.compile(
     r"|(?:was|were|had|remained)\s+(?:again\s+|also\s+|still\s+|once\s+again\s+)?the)\b",
     re.IGNORECASE,
 )
+_ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuaries|havens)\b", re.IGNORECASE)
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
 _GENERIC_SUBNATIONAL = re.compile(
@@ -103,6 +104,8 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or _ADJECTIVE_PLACE.match(after) or opens:
             if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
                 continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened
+            if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.IGNORECASE) and _ORIGIN_NOUN_AFTER.match(after):
+                continue  # "attacks from Afghan territory on Pakistani posts": where the attackers came from
             places.append(Place(mention.start, mention.end, mention.target, False))
     for match in lx.NATIONWIDE.finditer(sentence):
         places.append(Place(match.start(), match.end(), "", False))  # the whole country, whichever it is

@@ -15,7 +15,8 @@ FUNCTION_WORDS = (
 # the head noun of a counted phrase, by class
 HEAD = re.compile(
     r"""(?:
-    (?P<attacks>suicide\s+bombings|attacks?|incidents?|strikes|bombings|blasts|explosions|assaults|acts\s+of\s+terror(?:ism)?)
+    (?P<attacks>suicide\s+bombings|attacks?|incidents?|strikes|bombings|blasts|explosions|assaults|acts\s+of\s+terror(?:ism)?
+        |(?:political\s+)?violence\s+events|violent\s+events|security\s+events|conflict\s+events)
     |(?P<operations>operations|actions|raids|offensives|ibos)
     |(?P<killed>deaths|fatalities|dead|killed|lives|martyred|died)
     |(?P<injured>injuries|injured|wounded|hurt)
@@ -147,7 +148,7 @@ LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
 FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
 FIGHTERS_BEFORE = re.compile(
     r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises|fields?|fielded|fielding"
-    r"|commands?|commanded|musters?|mustered)\s+(?:\w+\s+){0,2}$"
+    r"|commands?|commanded|musters?|mustered|retains?|retained|maintains?|maintained)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:strength|numbers|ranks)\b[^.;:]{0,60}?\bat\s+(?:between\s+)?$"
 )
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
@@ -173,6 +174,7 @@ PUT_AT = re.compile(
 # whose fighters a strength belongs to: "<owner>'s strength", "the group's fighters"
 STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
+GROUP_PRONOUN_AFTER = re.compile(r"(?:(?:the|this|that)\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 # a number's digits and inner separators are atomic (only trailing ',' or '.' can be given back to a following
 # ", and 20"): with a plain \d[\d,.]* inside (...)* a run like "1,1,1,..." splits in exponentially many ways
@@ -435,7 +437,7 @@ IT_SUBJECT = re.compile(
     r"|was\s+responsible|caused|was\s+(?:linked|tied)\s+to|was\s+blamed\s+for|was\s+behind)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
 )
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
-OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
+OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands|retains?|retained|maintains?|maintained)\s+(?:\w+\s+){0,2}$")
 # "the corresponding numbers for 2012 were 3 007, 732 and 2 472": the same metrics as the list before, another year
 CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?|counts?|tallies)\b")
 AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")
@@ -528,7 +530,10 @@ NATIONAL_MILITANTS = re.compile(
 
 # totals that combine militant attacks with operations or other violence
 COMBINED = re.compile(
-    r"\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
+    # ("more than the previous three years combined" adds up years, not kinds of violence)
+    r"(?<!years\s)(?<!months\s)\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
+    # a monitor's "political violence events" and "security incidents" take in clashes, raids and airstrikes
+    r"|\b(?:political\s+)?violence\s+events\b|\bviolent\s+events\b|\bsecurity\s+(?:incidents|events)\b"
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
     r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"

@@ -45,6 +45,8 @@ class Reading:
 NOT_A_FIGURE = "not-a-figure:"
 _BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
+_EVENTS_AFTER = re.compile(r"\s+events\b")
+_KIND_EVENTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,2}events\b")
 
 
 def paren_depths(text: str) -> list[int]:
@@ -628,6 +630,12 @@ def read_numbers(
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.rule == "unrecognised" and _EVENTS_AFTER.match(low, mention.end):
+            # "3,100 political violence events, up from the 2,400 events of 2024": bare 'events' are the kind named before
+            earlier = next((r for r in reversed(readings) if r.base and not r.change and _KIND_EVENTS_AFTER.match(low, r.mention.end)), None)
+            if earlier is not None:
+                reading.base, reading.suicide, reading.drop, reading.rule = earlier.base, earlier.suicide, None, "events-again"
+                reading.phrase = earlier.phrase
         if reading.rule == "were-metric" and re.search(r"\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$", low[: mention.start]):
             toll = next((r for r in reversed(readings) if r.base in ("killed", "injured", "casualties") and not r.change), None)
             reading.victim = toll.victim if toll is not None else None  # "civilian casualties, of which 2,400 were deaths"
