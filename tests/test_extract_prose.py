@@ -565,6 +565,15 @@ ROWS = [
     # a strength estimated in a month is the strength of that month's year, whoever 'retains' it
     ("A UN team estimated in June 2021 that the TTP retains about 4,000 fighters.", "2024-01-04",
      {(2021, "PAK", "ttp", "fighters", 4000, None)}),
+    # soldiers lost 'in its operations' are the state's losses; US drone attacks are US strikes, and a baseline
+    # 'against only seven such strikes in the preceding year' is the year before
+    ("In 2021 the army lost 140 soldiers in its counter-insurgency operations.", "2022-01-05",
+     {(2021, "PAK", "security-forces", "killed_security", 140, None)}),
+    ("The monitor counted 40 US drone attacks in 2011, against only seven such strikes in the preceding year.", "2012-01-05",
+     {(2011, "PAK", "us-forces", "attacks", 40, None), (2010, "PAK", "us-forces", "attacks", 7, None)}),
+    # shelling and firing from across a border are cross-border attacks
+    ("In 2016 there were 25 incidents of cross-border shelling from India.", "2017-01-05",
+     {(2016, "PAK", "cross-border", "attacks", 25, None)}),
 ]
 
 
@@ -766,6 +775,12 @@ DROPPED = [
     ("In 2023 the dataset logged 2,900 events in the country.", "2024-01-04"),
     ("The dataset attributes 300 attacks to the group in 2021.", "2022-01-04"),
     ("In June 2021 militants carried out 40 attacks.", "2022-01-04"),
+    # one siege or rescue operation; the capital, a region; the first weeks of a year
+    ("The army said that 12 gunmen were killed in a rescue operation in 2023 and that 9 hostages died during the siege.", "2024-01-04"),
+    ("The capital recorded 15 deaths in 2016.", "2017-01-04"),
+    ("Islamabad suffered 9 attacks in 2016.", "2017-01-04"),
+    ("The northern region recorded 900 civilian casualties in 2016.", "2017-01-04"),
+    ("In the first six weeks of 2017, 150 people were killed in attacks.", "2018-01-04"),
 ]
 
 

@@ -41,7 +41,9 @@ _ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuarie
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
 _GENERIC_SUBNATIONAL = re.compile(
-    r"\b[Tt]he\s+(?:province|district|city|town|valley|provincial\s+capital)\b(?!\s+of\b)"
+    r"\b[Tt]he\s+(?:province|district|city|town|valley|provincial\s+capital|(?:federal\s+)?capital"
+    # "the southern region recorded 2,700 casualties": a part of the country (or a region of several countries)
+    r"|(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?region)\b(?!\s+of\b)"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
 _KINDS_LIST_BEFORE = re.compile(r"\b(?:terrorist|militant|insurgent|terror)\s*,[\w\s,-]{0,30}?\band\s+$")

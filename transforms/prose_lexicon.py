@@ -280,7 +280,7 @@ MONTHLY = re.compile(
 )
 SUB_ANNUAL = re.compile(
     r"\b(?:first|second|third|fourth|last|latter)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\b"
-    r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b"
+    r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|weeks|days)\b"
     r"|\b(?:first|last|past)\s+(?:two|three|2|3)\s+quarters\b"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
@@ -334,7 +334,11 @@ SINGLE_INCIDENT = re.compile(
     r"(?!\s+(?:on\s+average|per|attacks|blasts|explosions|strikes))"
     r"|\b(?:attack|bombing|bomb|blast|explosion|assault|ambush)\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b"
 )
-SINGLE_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|assault|incident|ambush)\b(?!s)")
+# (one operation, siege or hijacking: "33 attackers were killed in a rescue operation", "died during the siege")
+SINGLE_AFTER = re.compile(
+    r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|bombing|blast|explosion|assault|incident|ambush|siege|hijacking|stand-?off|hostage\s+crisis|rescue\s+operation)\b(?!s)"
+)
 WEEKDAY = re.compile(
     r"(?<!said\s)(?<!says\s)(?<!reported\s)(?<!released\s)(?<!announced\s)"
     r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -441,7 +445,7 @@ OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands|r
 # "the corresponding numbers for 2012 were 3 007, 732 and 2 472": the same metrics as the list before, another year
 CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?|counts?|tallies)\b")
 AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")
-IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such)\s+(?:operations|actions|raids)\b")
+IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such|its|their)\s+(?:[\w-]+\s+)?(?:operations|actions|raids)\b")
 MILITANT_SUBJECT = re.compile(r"\b(?:militants|terrorists|insurgents|jihadists|separatists)\b(?:\s+[\w-]+){0,4}?\s+(?:staged|carried\s+out|launched|mounted|conducted)\s+(?:\w+\s+){0,2}$")
 # a perpetrator's verb right before the number, and perpetrators that name no one group
 PERPETRATOR_VERB_BEFORE = re.compile(

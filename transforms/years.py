@@ -33,7 +33,7 @@ BASELINE = re.compile(
     r"|\bfrom\s+(?:the\s+)?(?=\d[\d,.]*\s+(?:(?:recorded|reported|registered|documented|seen)\s+)?(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b)"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|ago|before))\b"
-    r"|\bagainst\s+(?=(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
+    r"|\bagainst\s+(?=(?:(?:only|just|some|about|around|nearly|almost|over)\s+)?(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|(?:in\s+)?the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
     r"|\b(?:increase|rise|jump|surge|decline|decrease|drop|fall|reduction|up|down|higher|lower)\s+on\s+(?=(?:19|20)\d\d\b)"
     r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
     r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))"
