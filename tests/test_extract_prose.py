@@ -574,6 +574,9 @@ ROWS = [
     # shelling and firing from across a border are cross-border attacks
     ("In 2016 there were 25 incidents of cross-border shelling from India.", "2017-01-05",
      {(2016, "PAK", "cross-border", "attacks", 25, None)}),
+    # the city a report was presented in is not where its figures happened
+    ("Speaking at a news conference in Lahore, the director said militants carried out 210 attacks in 2016.", "2017-01-05",
+     {(2016, "PAK", "all", "attacks", 210, None)}),
 ]
 
 

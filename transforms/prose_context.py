@@ -37,6 +37,12 @@ _PLACE_VERB_AFTER = re.compile(
     r"|(?:was|were|had|remained)\s+(?:again\s+|also\s+|still\s+|once\s+again\s+)?the)\b",
     re.IGNORECASE,
 )
+# where a report was presented, not where its figures happened: "Speaking in Islamabad, ...", "told reporters in Lahore"
+_SPEECH_PLACE_BEFORE = re.compile(
+    r"\b(?:speaking|said|says|told\s+(?:reporters|journalists|the\s+media)|(?:news|press)\s+conference|briefing|launch(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?)"
+    r"\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuaries|havens)\b", re.IGNORECASE)
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
@@ -87,7 +93,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
             continue
         before = sentence[: mention.start]
-        if _DISTRIBUTION_BEFORE.search(before):
+        if _DISTRIBUTION_BEFORE.search(before) or _SPEECH_PLACE_BEFORE.search(before):
             continue
         at_start = before.strip(" \t\"“‘'").lower() in ("", "the")
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
