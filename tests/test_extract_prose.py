@@ -577,6 +577,16 @@ ROWS = [
     # the city a report was presented in is not where its figures happened
     ("Speaking at a news conference in Lahore, the director said militants carried out 210 attacks in 2016.", "2017-01-05",
      {(2016, "PAK", "all", "attacks", 210, None)}),
+    # 'the group has N fighters': the group named before; an apposition between a group and 'had' keeps it the owner
+    ("The Islamic State claimed 40 attacks in 2018. Officials estimate the group has about 1,500 fighters.", "2019-01-05",
+     {(2018, "PAK", "islamic-state", "attacks", 40, None), (2018, "PAK", "islamic-state", "fighters", 1500, None)}),
+    ("The Haqqani network, the most feared faction, had about 8,000 fighters in 2018.", "2019-01-05",
+     {(2018, "PAK", "haqqani-network", "fighters", 8000, None)}),
+    # 'another N wounded' are more of the victims just counted; 'N more' is an addition, not a figure
+    ("In 2018, 1,000 militants were killed and another 300 wounded in operations by security forces.", "2019-01-05",
+     {(2018, "PAK", "security-forces", "killed_militants", 1000, None), (2018, "PAK", "security-forces", "injured_militants", 300, None)}),
+    ("The TTP had 5,000 fighters in 2018, with tens of thousands more sympathisers.", "2019-01-05",
+     {(2018, "PAK", "ttp", "fighters", 5000, None)}),
 ]
 
 
@@ -784,6 +794,8 @@ DROPPED = [
     ("Islamabad suffered 9 attacks in 2016.", "2017-01-04"),
     ("The northern region recorded 900 civilian casualties in 2016.", "2017-01-04"),
     ("In the first six weeks of 2017, 150 people were killed in attacks.", "2018-01-04"),
+    # fighters whose group no sentence names are nobody's, not everyone's
+    ("Officials estimate the group has about 1,500 fighters in 2018.", "2019-01-05"),
 ]
 
 

@@ -713,6 +713,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         owner = next((m for m in reversed(mentions) if m.end <= position and lx.OWNER_HAD.match(low[m.end : position])), None)
         if owner is not None:
             return owner.group, "owner-had"
+        if named.before and lx.GROUP_PRONOUN_HAD.search(low, 0, position):
+            return named.before, "group-pronoun-had"  # "Officials estimate the group has fewer than 2,000 fighters"
     in_phrase = phrase_group(low, reading, mentions, limit)
     if in_phrase == "sectarian":
         # "LeJ was behind 12 sectarian attacks": sectarian is the attacks' kind, the group before the verb their author
@@ -929,6 +931,9 @@ def read_sentence(
         group, rule = _group(low, index, readings, named, carry, sentence.paragraph)
         if group is None:
             reading.drop = rule
+            continue
+        if reading.base == "fighters" and group in ("all", "all-violence"):
+            reading.drop = "ambiguous-group"  # fighters are always one group's: a scope carried from elsewhere names none
             continue
         reading.group = group
         group_named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")

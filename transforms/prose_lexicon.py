@@ -175,6 +175,11 @@ PUT_AT = re.compile(
 STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
 GROUP_PRONOUN_AFTER = re.compile(r"(?:(?:the|this|that)\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
+# "the group now has between 2,000 and 4,000 fighters": the strength of the group named before
+GROUP_PRONOUN_HAD = re.compile(
+    r"\b(?:the|this)\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\s+(?:now\s+|still\s+|currently\s+|then\s+)?"
+    r"(?:had|has|have|fielded|fields|commanded|commands|retains?|retained|maintains?|maintained|numbers?|numbered)\s+(?:[\w-]+\s+){0,3}$"
+)
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 # a number's digits and inner separators are atomic (only trailing ',' or '.' can be given back to a following
 # ", and 20"): with a plain \d[\d,.]* inside (...)* a run like "1,1,1,..." splits in exponentially many ways
@@ -327,7 +332,8 @@ SINCE_YEAR = re.compile(
     r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"
     r"(?<!level\s)(?<!figure\s)(?<!year\s)(?<!time\s)\bsince\s+(?:the\s+year\s+)?$"
 )
-DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
+# ("tens of thousands more part-time fighters", "50 more deaths": an addition to a figure, not the figure)
+DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra|more)\b")
 MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
 SINGLE_INCIDENT = re.compile(
     r"\b(?:the|a|an|one|single|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|bomb|blast|explosion|assault|strike|incident|raid)\b(?!s)"
@@ -441,7 +447,7 @@ IT_SUBJECT = re.compile(
     r"|was\s+responsible|caused|was\s+(?:linked|tied)\s+to|was\s+blamed\s+for|was\s+behind)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
 )
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
-OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands|retains?|retained|maintains?|maintained)\s+(?:\w+\s+){0,2}$")
+OWNER_HAD = re.compile(r"^(?:\s*,[^,;.]{2,60},)?\s+(?:had|has|have|fielded|fields|commanded|commands|retains?|retained|maintains?|maintained)\s+(?:\w+\s+){0,2}$")
 # "the corresponding numbers for 2012 were 3 007, 732 and 2 472": the same metrics as the list before, another year
 CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?|counts?|tallies)\b")
 AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")

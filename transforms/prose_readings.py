@@ -45,6 +45,7 @@ class Reading:
 NOT_A_FIGURE = "not-a-figure:"
 _BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
+_ANOTHER_BEFORE = re.compile(r"\band\s+(?:another|a\s+further)\s+$")
 _EVENTS_AFTER = re.compile(r"\s+events\b")
 _KIND_EVENTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,2}events\b")
 
@@ -641,6 +642,9 @@ def read_numbers(
             reading.victim = toll.victim if toll is not None else None  # "civilian casualties, of which 2,400 were deaths"
         if reading.base in ("killed", "injured", "casualties") and not reading.drop:
             _victims_as_subject(low, mention, reading)
+        if reading.base in ("killed", "injured") and reading.victim is None and previous is not None and previous.victim \
+                and previous.base in ("killed", "injured") and _ANOTHER_BEFORE.search(low, 0, mention.start):
+            reading.victim = previous.victim  # "15,000 insurgents were killed and another 6,000 wounded": more of them
         if reading.base and _SUCH.match(low, mention.end):
             # "two such attacks", "three similar bombings": the kind of an earlier figure of the sentence
             earlier = next((r for r in reversed(readings) if r.base == reading.base and not r.change), None)
