@@ -657,6 +657,11 @@ COUNTRY_ROWS = [
      "either party.", "2018-02-15", "AFG",
      {(2017, "AFG", "unattributed", "casualties_civilians", 900, None), (2017, "AFG", "unattributed", "killed_civilians", 300, None),
       (2017, "AFG", "unattributed", "injured_civilians", 600, None)}),
+    # harm the predicate says no party can be blamed for is unattributed
+    ("In 2019 UNAMA could not pin 200 civilian deaths on any party.", "2020-02-05", "AFG",
+     {(2019, "AFG", "unattributed", "killed_civilians", 200, None)}),
+    ("A further 500 civilian casualties in 2019 could not be attributed to either party.", "2020-02-05", "AFG",
+     {(2019, "AFG", "unattributed", "casualties_civilians", 500, None)}),
 ]
 
 

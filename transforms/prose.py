@@ -709,6 +709,10 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
             if not named_to and named.before and lx.GROUP_PRONOUN_AFTER.match(low, to_end):
                 return named.before, "attributed-to-group-named-before"  # "attributes 1,000 attacks to the group"
             return (named_to[0].group, "attributed-to") if named_to else (None, "ambiguous-group")
+    later = [m for m in mentions if m.group == "unattributed" and m.start >= reading.mention.end and (limit is None or m.start < limit)]
+    if later and not lx.STRONG_BREAK.search(low, reading.mention.end, later[0].start):
+        # "1,360 civilian casualties ... could not be attributed to either party": the predicate says whose they are not
+        return "unattributed", "unattributed-after"
     if reading.base == "fighters":
         owner = next((m for m in reversed(mentions) if m.end <= position and lx.OWNER_HAD.match(low[m.end : position])), None)
         if owner is not None:
