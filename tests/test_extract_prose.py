@@ -587,6 +587,11 @@ ROWS = [
      {(2018, "PAK", "security-forces", "killed_militants", 1000, None), (2018, "PAK", "security-forces", "injured_militants", 300, None)}),
     ("The TTP had 5,000 fighters in 2018, with tens of thousands more sympathisers.", "2019-01-05",
      {(2018, "PAK", "ttp", "fighters", 5000, None)}),
+    # a toll 'in such attacks' after a count of suicide attacks is their toll
+    ("Suicide bombings numbered 40 in 2018. About 700 people were killed in such attacks.", "2019-01-05",
+     {(2018, "PAK", "all", "suicide_attacks", 40, None), (2018, "PAK", "all", "suicide_killed", 700, None)}),
+    ("Militants carried out 400 attacks in 2018. About 700 people were killed in such attacks.", "2019-01-05",
+     {(2018, "PAK", "all", "attacks", 400, None), (2018, "PAK", "all", "killed", 700, None)}),
 ]
 
 
@@ -801,6 +806,8 @@ DROPPED = [
     ("In the first six weeks of 2017, 150 people were killed in attacks.", "2018-01-04"),
     # fighters whose group no sentence names are nobody's, not everyone's
     ("Officials estimate the group has about 1,500 fighters in 2018.", "2019-01-05"),
+    # the dead of one tactic named after the verb are a part of the toll
+    ("In 2018, 300 civilians were killed in air strikes.", "2019-01-05"),
 ]
 
 

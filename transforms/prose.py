@@ -536,7 +536,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     if reading.base in ("killed", "injured", "casualties"):
         subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
         own_clause = blank_parens(low[clause_start(low, position) : position])
-        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause) or lx.TACTIC_SUBJECT.match(subject):
+        if (not group_named and (lx.TACTIC.search(subject) or lx.BY_TACTIC_AFTER.match(after))) or lx.TACTIC.search(own_clause) \
+                or lx.TACTIC_SUBJECT.match(subject):
             return "tactic"  # "..., with air strikes alone accounting for 1,015 of them", "casualties from IEDs rose 20%"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
@@ -902,7 +903,7 @@ def read_sentence(
         return []
     _refer_back(low, readings, carry.last_counts)
     last = carry.last_counts
-    if last and all(c.suicide and c.base == "attacks" for c in last) and lx.ATTACKS_ANAPHOR.match(low):
+    if last and all(c.suicide and c.base == "attacks" for c in last) and (lx.ATTACKS_ANAPHOR.match(low) or lx.IN_SUCH_ATTACKS.search(low)):
         # "Suicide attacks numbered 68 last year. The bombings killed 1,167 people": the toll of those suicide attacks
         for reading in readings:
             if reading.base in ("killed", "injured", "casualties") and not reading.change:

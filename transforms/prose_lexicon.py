@@ -355,6 +355,10 @@ TACTIC = re.compile(
     r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
     r"|targeted\s+killings?|firearms|shelling|mortars?|rockets?|grenades?|bombings\s+and\s+explosions)\b"
 )
+# "552 civilians were killed in air strikes": the dead of one tactic, a part of the toll
+BY_TACTIC_AFTER = re.compile(r"^[^,;.\d]{0,40}?\b(?:in|by|from)\s+(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
+# a sentence that puts its toll in the attacks the previous one counted: "... were killed in such attacks"
+IN_SUCH_ATTACKS = re.compile(r"\b(?:in|by|during)\s+(?:these|those|such)\s+(?:attacks|bombings|blasts)\b")
 # a tactic that opens the clause as its subject: "Ground engagements between insurgents and security forces ... left 3,605
 # casualties" is a breakdown by tactic whoever is named inside it
 TACTIC_SUBJECT = re.compile(r"\W*(?:[^,;]{0,40},\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
