@@ -592,6 +592,12 @@ ROWS = [
      {(2018, "PAK", "all", "suicide_attacks", 40, None), (2018, "PAK", "all", "suicide_killed", 700, None)}),
     ("Militants carried out 400 attacks in 2018. About 700 people were killed in such attacks.", "2019-01-05",
      {(2018, "PAK", "all", "attacks", 400, None), (2018, "PAK", "all", "killed", 700, None)}),
+    # 'were members of the national army' names security victims; a complement that names other people is no metric
+    ("In 2018, 900 people were killed. Of these, 500 were militants, 250 were members of the national army and 150 were civilians.",
+     "2019-01-05", {(2018, "PAK", "all", "killed", 900, None), (2018, "PAK", "all", "killed_militants", 500, None),
+                    (2018, "PAK", "all", "killed_security", 250, None), (2018, "PAK", "all", "killed_civilians", 150, None)}),
+    ("In 2018, 900 people were killed in attacks. Of these, 250 were members of a wedding party.", "2019-01-05",
+     {(2018, "PAK", "all", "killed", 900, None)}),
 ]
 
 

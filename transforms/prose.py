@@ -282,6 +282,9 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         noun = lx.VICTIM_NOUN_AFTER.match(after)  # "Of those killed, ... 320 soldiers and policemen": its own victims
         if (were or noun) and reading.base in ("killed", "injured", "casualties"):
             reading.victim = (were or noun).lastgroup
+        elif reading.base in ("killed", "injured", "casualties") and lx.WERE_SOMEONE.match(after):
+            reading.drop, reading.rule = "unknown-victim", "refers-back"  # "..., 40 were journalists": victims no metric names
+            continue
         reading.drop, reading.rule, reading.referent = None, "refers-back", referent
         by = lx.CLAIMED_BY_AFTER.match(after)
         if by:  # "120 were claimed by the TTP": the group of this part

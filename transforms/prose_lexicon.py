@@ -257,9 +257,13 @@ ATTACK_VERB = re.compile(
     r"|took\s+place|occurred|targeted)\b"
 )
 WERE_VICTIM = re.compile(
-    r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
+    # ("were members of the national defence and security forces")
+    r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies"
+    r"|members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:security|defen[cs]e|armed|army|police)\b)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
+# "2,941 were members of ...": the complement says who the counted people were
+WERE_SOMEONE = re.compile(r"^\s+(?:were|was)\s+(?!killed|injured|wounded|dead|martyred|hurt|among|in\b|during|from|by|of\b)[a-z]")
 OF_DEFINITE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\s")
 VICTIM_NOUN_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|levies)"
