@@ -598,6 +598,14 @@ ROWS = [
                     (2018, "PAK", "all", "killed_security", 250, None), (2018, "PAK", "all", "killed_civilians", 150, None)}),
     ("In 2018, 900 people were killed in attacks. Of these, 250 were members of a wedding party.", "2019-01-05",
      {(2018, "PAK", "all", "killed", 900, None)}),
+    # 'killed between N and M people'; a range inside a comparison keeps the comparison's year
+    ("Drone strikes killed between 300 and 500 people in 2012, compared with 200 to 400 the year before.", "2013-01-05",
+     {(2012, "PAK", "us-forces", "killed", 300, 500), (2011, "PAK", "us-forces", "killed", 200, 400)}),
+    ("Attacks fell from 500 in 2011 to 400 in 2012.", "2013-01-05",
+     {(2011, "PAK", "all", "attacks", 500, None), (2012, "PAK", "all", "attacks", 400, None)}),
+    # 'N of them' with no sentence before: the sentence's own noun
+    ("Suicide bombings rose sharply in 2012: the monitor records 45 of them.", "2013-01-05",
+     {(2012, "PAK", "all", "suicide_attacks", 45, None)}),
 ]
 
 

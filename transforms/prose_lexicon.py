@@ -114,7 +114,7 @@ VERB_BEFORE = re.compile(
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
       |(?P<displaced>displaced|rescued|evacuated)
-      |(?P<left>left|leaving))\s+(?:(?:another|other|at\s+least|about|around|nearly|over|some|more\s+than|almost|roughly|approximately|a\s+total\s+of|in\s+all|as\s+many\s+as|up\s+to|an\s+estimated)\s+)*[“"]?$""",
+      |(?P<left>left|leaving))\s+(?:(?:another|other|at\s+least|about|around|nearly|over|some|more\s+than|almost|roughly|approximately|a\s+total\s+of|in\s+all|as\s+many\s+as|up\s+to|an\s+estimated|between)\s+)*[“"]?$""",
     re.VERBOSE,
 )
 SHARED_VERB_BEFORE = re.compile(

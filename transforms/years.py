@@ -42,7 +42,8 @@ BASELINE = re.compile(
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
-BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
+# ("compared with 369 to 725 the year before": the 'to' of a range goes on; "from 500 in 2019 to 700" ends at 'to')
+BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|(?:(?<!\d\s)|(?<=(?:19|20)\d\d\s))\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
 
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
