@@ -606,6 +606,11 @@ ROWS = [
     # 'N of them' with no sentence before: the sentence's own noun
     ("Suicide bombings rose sharply in 2012: the monitor records 45 of them.", "2013-01-05",
      {(2012, "PAK", "all", "suicide_attacks", 45, None)}),
+    # a name after the count with its own verb is the subject of the next count, not a group in the counted phrase
+    ("In 2021 Baloch insurgent groups claimed 30 attacks, and the Islamic State claimed only three attacks.", "2022-01-05",
+     {(2021, "PAK", "nationalist-insurgents", "attacks", 30, None), (2021, "PAK", "islamic-state", "attacks", 3, None)}),
+    ("In 2021 a total of 90 cross-border attacks killed 120 people.", "2022-01-05",
+     {(2021, "PAK", "cross-border", "attacks", 90, None), (2021, "PAK", "cross-border", "killed", 120, None)}),
 ]
 
 

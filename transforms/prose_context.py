@@ -43,6 +43,12 @@ _SPEECH_PLACE_BEFORE = re.compile(
     r"\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NEW_SUBJECT_BEFORE = re.compile(r"(?:[,;]\s*|\b(?:and|while|whereas|but)\s+)(?:the\s+)?$")
+_OWN_VERB_BEFORE_NUMBER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:also\s+|alone\s+|itself\s+)?(?:claimed|carried\s+out|conducted|perpetrated|staged|launched|mounted|killed"
+    r"|caused|(?:was|were)\s+(?:responsible|blamed)\s+for|(?:was|were)\s+behind|accounted\s+for)"
+    r"\s+(?:(?:only|just|another|about|around|nearly|some|over|more\s+than|at\s+least|almost)\s+)*"
+)
 _ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuaries|havens)\b", re.IGNORECASE)
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
@@ -242,7 +248,9 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
     if limit is not None and limit > start:
         # "IS-K claimed 22 attacks, and the BLF nearly 40": a name right before the next number is that number's subject
-        inside = [m for m in inside if not re.fullmatch(r"\s*(?:also\s+|another\s+|a\s+further\s+)?", low[m.end : limit])]
+        # ... and so is a name with its own verb: "claimed 26 attacks, and Daesh claimed only two"
+        inside = [m for m in inside if not re.fullmatch(r"\s*(?:also\s+|another\s+|a\s+further\s+)?", low[m.end : limit])
+                  and not (_NEW_SUBJECT_BEFORE.search(low, 0, m.start) and _OWN_VERB_BEFORE_NUMBER.fullmatch(low, m.end, limit))]
     # "2,148 terrorist, insurgent and sectarian attacks": one kind in a list of every kind is not the group
     inside = [m for m in inside if not _KINDS_LIST_BEFORE.search(low, max(start, m.start - 50), m.start)]
     if reading.victim == "militants" and reading.base in ("killed", "injured", "casualties"):
