@@ -611,6 +611,9 @@ ROWS = [
      {(2021, "PAK", "nationalist-insurgents", "attacks", 30, None), (2021, "PAK", "islamic-state", "attacks", 3, None)}),
     ("In 2021 a total of 90 cross-border attacks killed 120 people.", "2022-01-05",
      {(2021, "PAK", "cross-border", "attacks", 90, None), (2021, "PAK", "cross-border", "killed", 120, None)}),
+    # 'these six attacks' points back at a count said before: no new figure, but their toll is the suicide toll
+    ("Only six suicide attacks took place in 2020. These six attacks killed 40 people.", "2021-01-05",
+     {(2020, "PAK", "all", "suicide_attacks", 6, None), (2020, "PAK", "all", "suicide_killed", 40, None)}),
 ]
 
 

@@ -45,6 +45,7 @@ class Reading:
 NOT_A_FIGURE = "not-a-figure:"
 _BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
+_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$")
 _ANOTHER_BEFORE = re.compile(r"\band\s+(?:another|a\s+further)\s+$")
 _EVENTS_AFTER = re.compile(r"\s+events\b")
 _KIND_EVENTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,2}events\b")
@@ -631,6 +632,8 @@ def read_numbers(
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.base and not reading.change and not reading.drop and _DEMONSTRATIVE_BEFORE.search(low, 0, mention.start):
+            reading.drop = "restated"  # "These four attacks killed 11 people": the count said before, pointed at again
         if reading.rule == "unrecognised" and _EVENTS_AFTER.match(low, mention.end):
             # "3,100 political violence events, up from the 2,400 events of 2024": bare 'events' are the kind named before
             earlier = next((r for r in reversed(readings) if r.base and not r.change and _KIND_EVENTS_AFTER.match(low, r.mention.end)), None)
