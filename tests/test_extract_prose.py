@@ -614,6 +614,10 @@ ROWS = [
     # 'these six attacks' points back at a count said before: no new figure, but their toll is the suicide toll
     ("Only six suicide attacks took place in 2020. These six attacks killed 40 people.", "2021-01-05",
      {(2020, "PAK", "all", "suicide_attacks", 6, None), (2020, "PAK", "all", "suicide_killed", 40, None)}),
+    # a year inside a relative clause about something else is not the figure's year
+    ("Suicide bombings, which had become rare after 2015, are back: the monitor counted 20 suicide attacks last year.", "2020-01-05",
+     {(2019, "PAK", "all", "suicide_attacks", 20, None)}),
+    ("In 2018, which was an election year, militants carried out 90 attacks.", "2020-01-05", {(2018, "PAK", "all", "attacks", 90, None)}),
 ]
 
 

@@ -583,6 +583,9 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     blank = blank_parens(low)
     # "than in any year since the UN began keeping records in 2009": a year inside a 'since' clause dates its start
     scoped = [m for m in mentions if m.role == "scope" and not lx.SINCE_CLAUSE_BEFORE.search(blank, 0, m.start)]
+    # "Suicide bombings, which had become rare after 2017, are back: 32 last year": a relative clause's year is its own
+    asides = [a.span() for a in lx.RELATIVE_ASIDE.finditer(low) if not a.start() <= position < a.end()]
+    scoped = [m for m in scoped if not any(a <= m.start < b for a, b in asides)]
     preceding = [m for m in scoped if m.end <= position]
     following = [m for m in scoped if m.start >= position and not lx.CLAUSE_BREAK.search(blank, position, m.start)]
     chosen = preceding[-1] if preceding else (following[0] if following else None)
