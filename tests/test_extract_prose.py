@@ -618,6 +618,9 @@ ROWS = [
     ("Suicide bombings, which had become rare after 2015, are back: the monitor counted 20 suicide attacks last year.", "2020-01-05",
      {(2019, "PAK", "all", "suicide_attacks", 20, None)}),
     ("In 2018, which was an election year, militants carried out 90 attacks.", "2020-01-05", {(2018, "PAK", "all", "attacks", 90, None)}),
+    # 'fell to N from M' with thousands separators: M is the year before's
+    ("In 2016 the number of people injured in attacks fell to 1,871 from 2,409.", "2017-01-05",
+     {(2016, "PAK", "all", "injured", 1871, None), (2015, "PAK", "all", "injured", 2409, None)}),
 ]
 
 

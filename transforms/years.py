@@ -25,7 +25,9 @@ _NUMBER_WORD = (
 )
 # a comparison phrase runs from its marker to the end of its clause; numbers inside it belong to the earlier year
 BASELINE = re.compile(
-    r"(?=\b[acdfhijlorstuv]|\d)"  # a quick test of where a marker can start: the first letters below
+    # a quick test of where a marker can start: the first letters below, or the digits and the thousands comma of
+    # "fell to 1,871 from 2,409" (whose marker starts right after the new value's first digit)
+    r"(?=\b[acdfhijlorstuv]|\d|,\d)"
     r"(?:\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
