@@ -621,6 +621,9 @@ ROWS = [
     # 'fell to N from M' with thousands separators: M is the year before's
     ("In 2016 the number of people injured in attacks fell to 1,871 from 2,409.", "2017-01-05",
      {(2016, "PAK", "all", "injured", 1871, None), (2015, "PAK", "all", "injured", 2409, None)}),
+    # a labelled share of the dead is the part its subject names
+    ("In 2016 militants and insurgents made up the largest share of the dead: 1,380.", "2017-01-05",
+     {(2016, "PAK", "all", "killed_militants", 1380, None)}),
 ]
 
 
@@ -837,6 +840,7 @@ DROPPED = [
     ("Officials estimate the group has about 1,500 fighters in 2018.", "2019-01-05"),
     # the dead of one tactic named after the verb are a part of the toll
     ("In 2018, 300 civilians were killed in air strikes.", "2019-01-05"),
+    ("In 2016 women and children made up the largest share of the dead: 380.", "2017-01-05"),
 ]
 
 

@@ -45,6 +45,7 @@ class Reading:
 NOT_A_FIGURE = "not-a-figure:"
 _BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
+_SHARE_WORD = re.compile(r"\b(?:share|part|portion|bulk|majority|most)\b")
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$")
 _ANOTHER_BEFORE = re.compile(r"\band\s+(?:another|a\s+further)\s+$")
 _EVENTS_AFTER = re.compile(r"\s+events\b")
@@ -360,6 +361,14 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule, reading.phrase = "labelled-value", (label.start("label"), label.end("label"))
+            if found[0] in ("killed", "injured", "casualties") and _SHARE_WORD.search(label.group("label")):
+                # "Militants and insurgents made up the largest share of the dead: 1,380": the part of the toll its
+                # subject names; a part whose subject names no one victim type is no metric
+                kinds = {m.lastgroup for m in lx.VICTIM.finditer(label.group("label"))}
+                if len(kinds) == 1:
+                    reading.victim = kinds.pop()
+                else:
+                    reading.drop = "subgroup"
             return True
     if lx.UP_FROM.search(before):
         reading.link_kind, reading.rule = "baseline", "up-from"
