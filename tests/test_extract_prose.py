@@ -624,6 +624,9 @@ ROWS = [
     # a labelled share of the dead is the part its subject names
     ("In 2016 militants and insurgents made up the largest share of the dead: 1,380.", "2017-01-05",
      {(2016, "PAK", "all", "killed_militants", 1380, None)}),
+    # 'Baloch nationalist groups' are nationalist insurgents; 'those attacks' after a semicolon are the attacks just counted
+    ("Baloch nationalist groups, mainly the BLA, carried out 300 attacks in 2012; those attacks killed 200 people.", "2013-01-05",
+     {(2012, "PAK", "nationalist-insurgents", "attacks", 300, None), (2012, "PAK", "nationalist-insurgents", "killed", 200, None)}),
 ]
 
 
@@ -841,6 +844,8 @@ DROPPED = [
     # the dead of one tactic named after the verb are a part of the toll
     ("In 2018, 300 civilians were killed in air strikes.", "2019-01-05"),
     ("In 2016 women and children made up the largest share of the dead: 380.", "2017-01-05"),
+    # one day's toll
+    ("In 2012 militants killed more than 50 people in a single day.", "2013-01-05"),
 ]
 
 

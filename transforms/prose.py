@@ -823,6 +823,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return None, "ambiguous-group"  # "... and <someone> was responsible for 6,103 of them": a part with a perpetrator we cannot name
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
         return previous.group, "previous-figure"
+    if previous and lx.ANAPHORA.match(low[strong_from:]) and previous.base == "attacks" and not previous.change:
+        # "... carried out 681 attacks; those attacks killed 283 people": the clause points back at the attacks just counted
+        return previous.group, "clause-anaphora"
     if previous is None:
         subject, ambiguous = subject_group(low, position, mentions, 0)
         if subject:

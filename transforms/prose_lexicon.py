@@ -291,6 +291,7 @@ SUB_ANNUAL = re.compile(
     r"\b(?:first|second|third|fourth|last|latter)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\b"
     r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|weeks|days)\b"
     r"|\b(?:first|last|past)\s+(?:two|three|2|3)\s+quarters\b"
+    r"|\b(?:in|on|within)\s+(?:a\s+single|one\s+single|one|a)\s+day\b"  # "killed more than 50 people in a single day"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
     r"|\b(?:in|during|over|for)\s+the\s+(?:month|week)\b|\bthe\s+same\s+month\b|\bprevious\s+month\b"
