@@ -627,6 +627,23 @@ ROWS = [
     # 'Baloch nationalist groups' are nationalist insurgents; 'those attacks' after a semicolon are the attacks just counted
     ("Baloch nationalist groups, mainly the BLA, carried out 300 attacks in 2012; those attacks killed 200 people.", "2013-01-05",
      {(2012, "PAK", "nationalist-insurgents", "attacks", 300, None), (2012, "PAK", "nationalist-insurgents", "killed", 200, None)}),
+    # 'the group and its affiliates': the group named before, unless the sentence before names two
+    ("The Pakistani Taliban stepped up violence in 2022. The group and its affiliates carried out 90 attacks in 2022.", "2023-01-05",
+     {(2022, "PAK", "ttp", "attacks", 90, None)}),
+    # 'N of the year's attacks'
+    ("In 2022 religiously inspired militant groups accounted for 150 of the year's attacks.", "2023-01-05",
+     {(2022, "PAK", "religious-militants", "attacks", 150, None)}),
+    # a long phrase put 'at N', combining attacks 'and in' operations; 'N of those killed were <victims>'
+    ("In 2022 the monitor put the overall number of people killed in militant attacks and in counter-terrorism operations "
+     "across the country at 980.", "2023-01-05", {(2022, "PAK", "all-violence", "killed", 980, None)}),
+    ("In 2022 the monitor put the number of people killed in militant violence and counter-insurgency operations at 980. "
+     "It said 300 of those killed were security personnel.", "2023-01-05",
+     {(2022, "PAK", "all-violence", "killed", 980, None), (2022, "PAK", "all-violence", "killed_security", 300, None)}),
+    # an index named as the source that counted is no score
+    ("The index logged 900 attacks in the country in 2022.", "2023-01-05", {(2022, "PAK", "all", "attacks", 900, None)}),
+    # places in an aside on where the subject was concentrated are not the figure's
+    ("Sectarian violence, concentrated in Kurram and Hangu, accounted for 50 attacks in 2022.", "2023-01-05",
+     {(2022, "PAK", "sectarian", "attacks", 50, None)}),
 ]
 
 
@@ -846,6 +863,9 @@ DROPPED = [
     ("In 2016 women and children made up the largest share of the dead: 380.", "2017-01-05"),
     # one day's toll
     ("In 2012 militants killed more than 50 people in a single day.", "2013-01-05"),
+    ("The TTP, an ally of the Afghan Taliban, grew stronger in 2022. The group and its affiliates carried out 90 attacks in 2022.",
+     "2023-01-05"),
+    ("The violence was concentrated in Balochistan, which saw 120 attacks in 2022.", "2023-01-05"),
 ]
 
 

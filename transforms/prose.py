@@ -281,11 +281,13 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.base, reading.victim, reading.suicide = chosen.base, chosen.victim, chosen.suicide
         else:
             continue
-        were = lx.WERE_VICTIM.match(after)
+        # "282 of those killed were security personnel": the complement after the partitive names the victims
+        partitive = lx.OF_THOSE_KILLED_AFTER.match(after)
+        were = lx.WERE_VICTIM.match(after[partitive.end() :] if partitive else after)
         noun = lx.VICTIM_NOUN_AFTER.match(after)  # "Of those killed, ... 320 soldiers and policemen": its own victims
         if (were or noun) and reading.base in ("killed", "injured", "casualties"):
             reading.victim = (were or noun).lastgroup
-        elif reading.base in ("killed", "injured", "casualties") and lx.WERE_SOMEONE.match(after):
+        elif reading.base in ("killed", "injured", "casualties") and lx.WERE_SOMEONE.match(after[partitive.end() :] if partitive else after):
             reading.drop, reading.rule = "unknown-victim", "refers-back"  # "..., 40 were journalists": victims no metric names
             continue
         reading.drop, reading.rule, reading.referent = None, "refers-back", referent
@@ -522,7 +524,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     ):
         return "cumulative"  # "killed since 2009": a running total, not a year's count ("the highest since 2015" is not)
     # an index score or rank near the number, in its clause ("the index says" only names the source)
-    if lx.INDEX.search(low, max(clause_from, position - 30), min(clause_to, reading.mention.end + 20)):
+    window = range(max(clause_from, position - 30), min(clause_to, reading.mention.end + 20))
+    if any(not lx.INDEX_AS_SOURCE.match(low, m.start()) for m in lx.INDEX.finditer(low, window.start, window.stop)):
         return "index"
     if lx.OUT_OF_SCOPE.search(clause):
         return "out-of-scope"
@@ -929,11 +932,18 @@ def read_sentence(
     _inherit(readings)
     unknown = [
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
+        and not lx.DETERMINER_GROUP.match(m.group(0))  # "The group and its affiliates": the group named before, not a new one
     ]
     before = None
     if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and (any(r.base == "fighters" for r in readings) or lx.ATTRIBUTED.search(low))) or lx.IT_SUBJECT.match(low):
-        earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
+        window = document.text[max(0, sentence.start - 1000) : sentence.start]
+        earlier = vocabulary.find_groups(window, context.country)
         before = earlier[-1].target if earlier else None
+        # "The TTP, an alliance ... allied to the Afghan Taliban. The group ...": when the sentence before names two
+        # groups, which one 'the group' is cannot be told
+        last_sentence = max(window.rstrip().rfind(". "), window.rstrip().rfind("\n")) + 1
+        if len({m.target for m in earlier if m.start >= last_sentence}) > 1:
+            before = None
     names = unknown_group_names(text, vocabulary, [(m.start, m.end) for m in aliases], document.source_org)
     named = _Named(group_mentions, unknown, before, names)
     places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])

@@ -49,6 +49,10 @@ _OWN_VERB_BEFORE_NUMBER = re.compile(
     r"|caused|(?:was|were)\s+(?:responsible|blamed)\s+for|(?:was|were)\s+behind|accounted\s+for)"
     r"\s+(?:(?:only|just|another|about|around|nearly|some|over|more\s+than|at\s+least|almost)\s+)*"
 )
+_CONCENTRATED_ASIDE = re.compile(
+    r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)",
+    re.IGNORECASE,
+)
 _ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuaries|havens)\b", re.IGNORECASE)
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
@@ -140,7 +144,10 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if _MONTH_OR_DAY.match(match.group("name")) or any(a < end and start < b for a, b in [*known, *countries, *alias_spans]):
             continue
         places.append(Place(start, end, "", True))  # a district or town the reference data does not list
-    return sorted(places, key=lambda p: p.start)
+    # "Sectarian violence, concentrated in Kurram, Hangu and D.I. Khan, accounted for 97 attacks": places in an aside
+    # about where the subject was concentrated are not the figure's ("..., concentrated in KP, which saw 111" is)
+    asides = [m.span() for m in _CONCENTRATED_ASIDE.finditer(sentence)]
+    return sorted((p for p in places if not (p.region and any(a <= p.start < b for a, b in asides))), key=lambda p: p.start)
 
 
 # a place the reference data may not list: "took place in Loralai", "in Kurram district"

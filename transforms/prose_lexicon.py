@@ -169,7 +169,7 @@ TREND_TO = re.compile(
 # "the report puts violence-related fatalities at 853": a reporting verb, what it counts, then "at N"
 PUT_AT = re.compile(
     r"\b(?:puts?|putting|placed|places|placing|pegged|pegs|pegging|estimated|estimates|estimating|fixed|fixes|set|sets)"
-    r"\s+(?P<phrase>[^.;:]{3,80}?)\s+at\s+$"
+    r"\s+(?P<phrase>[^.;:]{3,120}?)\s+at\s+$"
 )
 # whose fighters a strength belongs to: "<owner>'s strength", "the group's fighters"
 STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
@@ -264,13 +264,14 @@ WERE_VICTIM = re.compile(
 )
 # "2,941 were members of ...": the complement says who the counted people were
 WERE_SOMEONE = re.compile(r"^\s+(?:were|was)\s+(?!killed|injured|wounded|dead|martyred|hurt|among|in\b|during|from|by|of\b)[a-z]")
+OF_THOSE_KILLED_AFTER = re.compile(r"\s+of\s+(?:them|these|those|the\s+dead)(?:\s+(?:killed|injured|wounded|dead|who\s+died))?(?=\s+(?:were|was)\b)")
 OF_DEFINITE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\s")
 VICTIM_NOUN_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|levies)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
 WERE_METRIC_AFTER = re.compile(r"^\s+(?:were|was)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b")
-OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
+OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w’'-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)(?:\s*\((?:19|20)\d\d\))?\s*:\s*$")
 # "the highest number of civilian casualties from suicide attacks since 2009: 2,792": the count a colon introduces
 NUMBER_OF_COLON = re.compile(
@@ -410,6 +411,8 @@ GLOBAL = re.compile(
     r"(?!\s+(?:terrorism|institute|portal|centre|center|programme|program|studies|desk|bureau|editor|correspondent))"
 )
 INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+(?:5|10|100|five|ten)|ranked)\b")  # not "out of 306 attacks"
+# "the index logged 1,099 of them": the index named as the source that counted, not a score or rank
+INDEX_AS_SOURCE = re.compile(r"index\s+(?:logged|recorded|counted|registered|documented|says|said|found|reports?|reported|shows|showed|notes|noted)\b")
 # another monitor than the report's publisher, or a neighbour named as such, run on the sentence as written
 OTHER_MONITOR = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations|UNAMA|ACLED|SATP|[Nn]eighbou?ring\s+[A-Z]\w+|UN\s+mission|the\s+mission)\b"
@@ -452,7 +455,7 @@ AMONG_WERE = re.compile(
 )
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
 IT_SUBJECT = re.compile(
-    r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
+    r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:and\s+its\s+(?:affiliates|allies|factions|splinter\s+groups)\s+)?(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
     r"|was\s+responsible|caused|was\s+(?:linked|tied)\s+to|was\s+blamed\s+for|was\s+behind)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
 )
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
@@ -487,6 +490,7 @@ ALL_PERPETRATORS = re.compile(
 )
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
 UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")
+DETERMINER_GROUP = re.compile(r"(?:The|This|That|Its|Their|Each|Every|Another|Which|Either|Neither)\s+(?:group|faction|outfit|network|movement)\b")
 # a proper name, run on the text as written: "Lashkar-e-Islam", "Ansar al-Hezbollah", "Jaish-e-Muhammad", "JeM"
 PROPER_NAME = re.compile(
     r"\b(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?)(?:(?:\s|-)(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?|e|i|ul|al|ud|ut|ur|wal|bin|ibn)(?=[\s-]|\b))*\b"
@@ -554,7 +558,7 @@ COMBINED = re.compile(
     # a monitor's "political violence events" and "security incidents" take in clashes, raids and airstrikes
     r"|\b(?:political\s+)?violence\s+events\b|\bviolent\s+events\b|\bsecurity\s+(?:incidents|events)\b"
     r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
-    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
+    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+|in\s+|during\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
