@@ -644,6 +644,14 @@ ROWS = [
     # places in an aside on where the subject was concentrated are not the figure's
     ("Sectarian violence, concentrated in Kurram and Hangu, accounted for 50 attacks in 2022.", "2023-01-05",
      {(2022, "PAK", "sectarian", "attacks", 50, None)}),
+    # every kind of perpetrator 'between them' is all; 'maimed' is injured
+    ("In 2012 militants, Baloch insurgents and sectarian groups between them struck 1,500 times.", "2013-01-05",
+     {(2012, "PAK", "all", "attacks", 1500, None)}),
+    ("In 2012 suicide bombings killed 400 people and maimed 900.", "2013-01-05",
+     {(2012, "PAK", "all", "suicide_killed", 400, None), (2012, "PAK", "all", "suicide_injured", 900, None)}),
+    # a founding month in an apposition is not the figure's period
+    ("The Lashkar-e-Jhangvi, the outfit formed in March 1996, carried out 40 attacks in 2012.", "2013-01-05",
+     {(2012, "PAK", "lashkar-e-jhangvi", "attacks", 40, None)}),
 ]
 
 
@@ -866,6 +874,7 @@ DROPPED = [
     ("The TTP, an ally of the Afghan Taliban, grew stronger in 2022. The group and its affiliates carried out 90 attacks in 2022.",
      "2023-01-05"),
     ("The violence was concentrated in Balochistan, which saw 120 attacks in 2022.", "2023-01-05"),
+    ("In March 2012 the Lashkar-e-Jhangvi carried out 40 attacks.", "2013-01-05"),
 ]
 
 

@@ -480,6 +480,8 @@ def _sub_annual(text: str, low: str, position: int, clause: str, before: str, ye
         whole_years.append((period.start(), period.end() + 6))  # January to December, its year included
     clause_from, clause_to = clause_start(low, position), clause_end(low, position)
     asides = [m.span() for m in lx.RELATIVE_ASIDE.finditer(low) if not m.start() <= position < m.end()]
+    # "The TTP, the umbrella formed in December 2007, ...": when a group was founded says nothing of the figure's period
+    asides += [m.span() for m in lx.FOUNDING_APPOSITIVE.finditer(low) if not m.start() <= position < m.end()]
     months = [(y.start, y.end) for y in years if y.role == "month"] + [m.span() for m in lx.MONTH_PHRASE.finditer(text)]
     for start, end in months:
         if any(a <= start < b for a, b in asides + whole_years):
@@ -833,7 +835,7 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         subject, ambiguous = subject_group(low, position, mentions, 0)
         if subject:
             return subject, "subject"
-    if ambiguous and lx.ALL_PERPETRATORS.match(low, strong_from):
+    if ambiguous and (lx.ALL_PERPETRATORS.match(low, strong_from) or lx.ALL_BETWEEN_THEM.search(low, 0, position)):
         return "all", "all-perpetrators"  # "Militants, nationalist insurgents and sectarian groups carried out 229 attacks"
     if ambiguous and lx.COMBINED.search(low):
         return "all-violence", "combined-scope"  # "Violence of every description — bombings, operations, drone strikes ..."

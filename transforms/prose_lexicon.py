@@ -110,7 +110,7 @@ VERB_BEFORE = re.compile(
     r"""\b(?:(?P<casualties>(?:killed|killing)\s+(?:or|and)\s+(?:injured|wounded|maimed)|(?:killed|killing)\s+or\s+injuring)
       |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost|losing
         |neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)
-      |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
+      |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure|maimed|maiming)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
       |(?P<displaced>displaced|rescued|evacuated)
@@ -306,6 +306,9 @@ PERIOD = re.compile(
 )
 # ", which ended its ceasefire in November,": a relative clause about something else than the number
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|that)\b[^,;()]*(?:,|$)")
+FOUNDING_APPOSITIVE = re.compile(
+    r",\s*(?:the|a|an)\s+[^,;()]{0,40}?\b(?:formed|founded|set\s+up|created|established|launched|born)\s+in\b[^,;()]*(?:,|$)"
+)
 # a month without a year ("in December alone", "since January"); runs on the sentence as written, "may" is a verb
 MONTH_PHRASE = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f|[Tt]han|[Oo]ver|[Aa]gainst"
@@ -437,7 +440,7 @@ THERE = re.compile(
 LINK_LINE = re.compile(r"^\W*(?:related(?:\s+stor(?:y|ies))?|also\s+read|read\s+more|read\s+also|see\s+also|more\s+on\s+this)\s*:")
 # "suicide bombers struck 87 times", "drones fired missiles on 34 occasions": attacks counted as times
 TIMES_AFTER = re.compile(r"^\s+(?:times|occasions)\b")
-ATTACK_ACT = re.compile(r"\b(?:struck|strike|attacked|hit|fired|bombed|raided|carried\s+out\s+(?:\w+\s+)?(?:attacks|strikes))\b")
+ATTACK_ACT = re.compile(r"\b(?:struck|strike|striking|attacked|hit|fired|bombed|raided|carried\s+out\s+(?:\w+\s+)?(?:attacks|strikes))\b")
 # "PIPS attributed 89 of the attacks to the TTP, 79 to Baloch insurgents": whose they are comes after the number
 ATTRIBUTED = re.compile(r"\battribut(?:ed|es|ing|e)\b")
 ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bombings)\s+(?:claimed|carried\s+out)\s+by\s+)?(?:the\s+)?(?![\d.,])")
@@ -487,6 +490,11 @@ STATE_FORCE_SUBJECT = re.compile(
 ALL_PERPETRATORS = re.compile(
     r"\W*(?:[\w\s]{0,40}?,\s*)?(?:the\s+)?(?:militants|terrorists|insurgents|(?:militant|terrorist|armed)\s+(?:groups|outfits|organi[sz]ations))\s*,"
     r"[^.;:]{0,120}?\band\s+(?:other\s+|violent\s+)?[\w\s-]{0,30}?(?:groups|militants|insurgents|outfits)\b"
+)
+# "militants, Baloch insurgents and sectarian outfits between them striking 2,148 times": every kind together
+ALL_BETWEEN_THEM = re.compile(
+    r"\b(?:militants|terrorists|insurgents)\s*,[^.;:]{0,80}?\band\s+[\w\s-]{0,30}?(?:groups|militants|insurgents|outfits)"
+    r"\s+(?:between|among)\s+them\s+(?:[\w-]+\s+){0,2}$"
 )
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
 UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")
