@@ -727,6 +727,21 @@ COUNTRY_ROWS = [
      {(2019, "AFG", "unattributed", "killed_civilians", 200, None)}),
     ("A further 500 civilian casualties in 2019 could not be attributed to either party.", "2020-02-05", "AFG",
      {(2019, "AFG", "unattributed", "casualties_civilians", 500, None)}),
+    # a weekday a statement was made on; gapped 'and X for N' items with their own victims or group
+    ("Officials told reporters on Sunday that militants carried out 300 attacks in 2019.", "2020-01-05", "AFG",
+     {(2019, "AFG", "all", "attacks", 300, None)}),
+    ("In 2019 civilians accounted for 900 deaths and security personnel for 300.", "2020-01-05", "AFG",
+     {(2019, "AFG", "all", "killed_civilians", 900, None), (2019, "AFG", "all", "killed_security", 300, None)}),
+    ("In 2019 the Taliban were responsible for 1,000 of the civilian deaths, and government and foreign forces for 400.",
+     "2020-01-05", "AFG", {(2019, "AFG", "afghan-taliban", "killed_civilians", 1000, None),
+                           (2019, "AFG", "pro-government-forces", "killed_civilians", 400, None)}),
+    ("In 2019 the Taliban were responsible for 1,000 of the civilian deaths, and local militias for 400.", "2020-01-05", "AFG",
+     {(2019, "AFG", "afghan-taliban", "killed_civilians", 1000, None)}),
+    # 'and N were wounded' continues the victims just counted; 'as many as' inside a comparison keeps it going
+    ("In 2019, 2,000 civilians were killed and 4,000 were wounded.", "2020-01-05", "AFG",
+     {(2019, "AFG", "all", "killed_civilians", 2000, None), (2019, "AFG", "all", "injured_civilians", 4000, None)}),
+    ("The TTP had 4,000 fighters in 2019, down from as many as 6,000 a year earlier.", "2020-01-05", "AFG",
+     {(2019, "AFG", "ttp", "fighters", 4000, None), (2018, "AFG", "ttp", "fighters", 6000, None)}),
 ]
 
 

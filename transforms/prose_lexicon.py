@@ -188,6 +188,8 @@ ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
 )
+GAPPED_FOR_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>[^,;:.\d]{2,50}?)\s+for\s+$")
+RESPONSIBLE_FOR = re.compile(r"\b(?:responsible|accounted|accounting|blamed)\s+for\b")
 # "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
 ELLIPTICAL_RECORD_BEFORE = re.compile(
     r"\b(?:while|whereas|and|but)\s+[^,;.]{2,40}?\s+(?:recorded|registered|saw|witnessed|suffered|logged|counted|documented|reported)\s+$"
@@ -198,7 +200,8 @@ ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)
 # "from 517 in 2023 to 1,099 last year": the second value of a from-to pair
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
 UP_FROM = re.compile(
-    r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?$"
+    # ("down from as many as 5,000 a year earlier": emphasis between 'from' and the number)
+    r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?(?:as\s+many\s+as\s+)?$"
     r"|\bto\s+\d[\d,]*\s+from\s+$"
 )
 PARTITIVE = re.compile(
@@ -357,7 +360,7 @@ SINGLE_AFTER = re.compile(
 WEEKDAY = re.compile(
     r"(?<!said\s)(?<!says\s)(?<!reported\s)(?<!released\s)(?<!announced\s)"
     r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!\s+(?:said|says|told|released|announced|published|reported|issued|revealed|warned|noted))|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
+    r"(?!\s+(?:said|says|told|released|announced|published|reported|issued|revealed|warned|noted|that)\b)|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
 NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nation-wide|across\s+the\s+country|in\s+the\s+country|throughout\s+the\s+country|national(?:ly)?)\b", re.IGNORECASE)
 TACTIC = re.compile(
     r"\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"

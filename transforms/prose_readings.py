@@ -48,6 +48,7 @@ _SUCH = re.compile(r"\s+(?:such|similar)\b")
 _SHARE_WORD = re.compile(r"\b(?:share|part|portion|bulk|majority|most)\b")
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$")
 _ANOTHER_BEFORE = re.compile(r"\band\s+(?:another|a\s+further)\s+$")
+_AND_BEFORE = re.compile(r"\band\s+$")
 _EVENTS_AFTER = re.compile(r"\s+events\b")
 _KIND_EVENTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,2}events\b")
 
@@ -391,6 +392,19 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
+    gapped = lx.GAPPED_FOR_BEFORE.search(before)
+    if gapped and lx.ELLIPTICAL_AFTER.match(after) and lx.RESPONSIBLE_FOR.search(before, 0, gapped.start()):
+        # "civilians accounted for 908 deaths and security personnel for 325", "the Taliban were responsible for 1,283
+        # of the deaths, ... and government forces for 731": the verb and noun said once, the item names its own subject
+        nouns = list(lx.METRIC_NOUN.finditer(before, 0, gapped.start()))
+        if nouns:
+            window = max(nouns[-2].end() if len(nouns) > 1 else 0, nouns[-1].start() - 40)
+            found = metric_of_phrase(before[window : nouns[-1].end()])
+            own = {m.lastgroup for m in lx.VICTIM.finditer(gapped.group("who"))}
+            reading.base, reading.suicide = found[0], found[2]
+            reading.victim = (own.pop() if len(own) == 1 else found[1]) if found[0] in ("killed", "injured", "casualties") else None
+            reading.rule, reading.phrase = "gapped-for", gapped.span("who")
+            return True
     if (lx.ELLIPTICAL_BEFORE.search(before) or lx.ELLIPTICAL_RECORD_BEFORE.search(before)) and lx.ELLIPTICAL_AFTER.match(after):
         # "the Taliban caused 4,800 casualties, while IS caused about 1,250": the noun said once, earlier
         nouns = list(lx.METRIC_NOUN.finditer(before, 0, clause_start(before, len(before))))
@@ -655,7 +669,10 @@ def read_numbers(
         if reading.base in ("killed", "injured", "casualties") and not reading.drop:
             _victims_as_subject(low, mention, reading)
         if reading.base in ("killed", "injured") and reading.victim is None and previous is not None and previous.victim \
-                and previous.base in ("killed", "injured") and _ANOTHER_BEFORE.search(low, 0, mention.start):
+                and previous.base in ("killed", "injured") and (
+                    _ANOTHER_BEFORE.search(low, 0, mention.start)
+                    # "2,817 civilians were killed and 5,673 were wounded": a bare number continues the same victims
+                    or (reading.rule == "number-verb-after" and _AND_BEFORE.search(low, 0, mention.start))):
             reading.victim = previous.victim  # "15,000 insurgents were killed and another 6,000 wounded": more of them
         if reading.base and _SUCH.match(low, mention.end):
             # "two such attacks", "three similar bombings": the kind of an earlier figure of the sentence

@@ -32,7 +32,7 @@ BASELINE = re.compile(
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
     # "up 12% from 366 the year before": the number after 'from' is the earlier year's
-    r"|\bfrom\s+(?:the\s+)?(?=\d[\d,.]*\s+(?:(?:recorded|reported|registered|documented|seen)\s+)?(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b)"
+    r"|\bfrom\s+(?:the\s+)?(?=(?:as\s+many\s+as\s+)?\d[\d,.]*\s+(?:(?:recorded|reported|registered|documented|seen)\s+)?(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b)"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|ago|before))\b"
     r"|\bagainst\s+(?=(?:(?:only|just|some|about|around|nearly|almost|over)\s+)?(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|(?:in\s+)?the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
@@ -44,8 +44,9 @@ BASELINE = re.compile(
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
-# ("compared with 369 to 725 the year before": the 'to' of a range goes on; "from 500 in 2019 to 700" ends at 'to')
-BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|(?:(?<!\d\s)|(?<=(?:19|20)\d\d\s))\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
+# ("compared with 369 to 725 the year before": the 'to' of a range goes on; "from 500 in 2019 to 700" ends at 'to';
+# "as many as 5,000" is emphasis inside the comparison, not a new clause)
+BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|(?:(?<!\d\s)|(?<=(?:19|20)\d\d\s))\bto\s+(?=[\d,.]+\s)|\b(?:(?<!many\s)as(?!\s+many\s+as\b)|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
 
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
