@@ -742,6 +742,15 @@ COUNTRY_ROWS = [
      {(2019, "AFG", "all", "killed_civilians", 2000, None), (2019, "AFG", "all", "injured_civilians", 4000, None)}),
     ("The TTP had 4,000 fighters in 2019, down from as many as 6,000 a year earlier.", "2020-01-05", "AFG",
      {(2019, "AFG", "ttp", "fighters", 4000, None), (2018, "AFG", "ttp", "fighters", 6000, None)}),
+    # 'of the N injured, there were ...' opens a breakdown; places in a distribution aside, a list of them included
+    ("Of the 500 injured in 2019, there were 200 soldiers, 250 civilians and 50 militants.", "2020-01-05", "AFG",
+     {(2019, "AFG", "all", "injured", 500, None), (2019, "AFG", "all", "injured_security", 200, None),
+      (2019, "AFG", "all", "injured_civilians", 250, None), (2019, "AFG", "all", "injured_militants", 50, None)}),
+    ("In 2019 the Taliban carried out 900 attacks, most of them on checkposts and convoys in Helmand and Kandahar.", "2020-01-05",
+     "AFG", {(2019, "AFG", "afghan-taliban", "attacks", 900, None)}),
+    ("In 2019 the Islamic State carried out 40 attacks, mostly in Nangarhar and Kabul, killing 600 people.", "2020-01-05", "AFG",
+     {(2019, "AFG", "islamic-state", "attacks", 40, None), (2019, "AFG", "islamic-state", "killed", 600, None)}),
+    ("In 2019 militants carried out 40 attacks in Nangarhar and Kabul.", "2020-01-05", "AFG", set()),
 ]
 
 

@@ -27,8 +27,10 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "most of them in Khyber Pakhtunkhwa", "mainly in Balochistan": where part of the figure happened, not the figure's place
 _DISTRIBUTION_BEFORE = re.compile(
-    r"\b(?:(?:most|many|much|half|majority|bulk|some|all)\s+of\s+(?:them|which|these|those|whom|it)|mostly|mainly|largely"
-    r"|chiefly|primarily|predominantly|particularly|especially|notably)\s+(?:\w+\s+){0,2}?(?:in|across)\s+(?:the\s+)?$",
+    # ("most of them on checkposts and convoys in Helmand", "mostly in Nangarhar and Kabul": the list goes on)
+    r"\b(?:(?:most|many|much|half|majority|bulk|some|all)\s+of\s+(?:them|which|these|those|whom|it)\b[^.;:\d]{0,80}?"
+    r"|(?:mostly|mainly|largely|chiefly|primarily|predominantly|particularly|especially|notably)\s+(?:\w+\s+){0,2}?)"
+    r"\b(?:in|across)\s+(?:the\s+)?(?:[\w’'-]+(?:\s*,\s*|\s+(?:and|or)\s+)){0,6}$",
     re.IGNORECASE,
 )
 _PLACE_VERB_AFTER = re.compile(
