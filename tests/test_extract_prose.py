@@ -751,6 +751,11 @@ COUNTRY_ROWS = [
     ("In 2019 the Islamic State carried out 40 attacks, mostly in Nangarhar and Kabul, killing 600 people.", "2020-01-05", "AFG",
      {(2019, "AFG", "islamic-state", "attacks", 40, None), (2019, "AFG", "islamic-state", "killed", 600, None)}),
     ("In 2019 militants carried out 40 attacks in Nangarhar and Kabul.", "2020-01-05", "AFG", set()),
+    # cross-border shelling is the cross-border group's harm, not a tactic breakdown (plain shelling is)
+    ("In 2016 cross-border shelling from Pakistan caused 90 civilian casualties (30 deaths and 60 injured).", "2017-02-05", "AFG",
+     {(2016, "AFG", "cross-border", "casualties_civilians", 90, None), (2016, "AFG", "cross-border", "killed_civilians", 30, None),
+      (2016, "AFG", "cross-border", "injured_civilians", 60, None)}),
+    ("In 2016 shelling caused 90 civilian casualties.", "2017-02-05", "AFG", set()),
 ]
 
 

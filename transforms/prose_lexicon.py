@@ -363,7 +363,8 @@ WEEKDAY = re.compile(
     r"(?!\s+(?:said|says|told|released|announced|published|reported|issued|revealed|warned|noted|that)\b)|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
 NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nation-wide|across\s+the\s+country|in\s+the\s+country|throughout\s+the\s+country|national(?:ly)?)\b", re.IGNORECASE)
 TACTIC = re.compile(
-    r"\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
+    # ("cross-border shelling" names where attacks came from, a group of its own, not a tactic among others)
+    r"(?<!cross-border\s)(?<!cross\sborder\s)\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
     r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
     r"|targeted\s+killings?|firearms|shelling|mortars?|rockets?|grenades?|bombings\s+and\s+explosions)\b"
 )
