@@ -652,6 +652,9 @@ ROWS = [
     # a founding month in an apposition is not the figure's period
     ("The Lashkar-e-Jhangvi, the outfit formed in March 1996, carried out 40 attacks in 2012.", "2013-01-05",
      {(2012, "PAK", "lashkar-e-jhangvi", "attacks", 40, None)}),
+    # a border's name ("the Line of Control") is no armed group's
+    ("In 2016 the report noted 20 incidents of cross-border firing along the Durand Line and the Line of Control, which killed "
+     "50 people.", "2017-01-05", {(2016, "PAK", "cross-border", "attacks", 20, None), (2016, "PAK", "cross-border", "killed", 50, None)}),
 ]
 
 

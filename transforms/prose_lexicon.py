@@ -516,7 +516,9 @@ NOT_A_GROUP_NAME = re.compile(
     r"|constabulary|guards?|command|ispr|ctd|fc|nato|isaf|us|u\.s|un|coalition|officials?|authorities|minister|spokesman"
     r"|spokesperson|report|index|institute|centre|center|portal|mission|monitor|project|data|survey|study|review|operations?"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    # borders and frontiers: "along the Durand Line and the Line of Control, which killed 46"
+    r"|line|control|border|frontier|pass|corridor|highway|road|motorway)\b",
     re.IGNORECASE,
 )
 # a name right before a perpetrator's verb and the number: "Lashkar-e-Islam carried out 12", "X, a banned outfit, claimed 9"
