@@ -655,6 +655,14 @@ ROWS = [
     # a border's name ("the Line of Control") is no armed group's
     ("In 2016 the report noted 20 incidents of cross-border firing along the Durand Line and the Line of Control, which killed "
      "50 people.", "2017-01-05", {(2016, "PAK", "cross-border", "attacks", 20, None), (2016, "PAK", "cross-border", "killed", 50, None)}),
+    # 'the corresponding figures for 2019 were N incidents and M deaths': each its own noun, the group of the sentence
+    # before's count of that noun; a noun the sentence before did not count leaves the pair unread
+    ("Counting attacks and security operations together, there were 500 violent incidents in 2020 in which 700 people were "
+     "killed. The corresponding figures for 2019 were 450 incidents and 650 deaths.", "2021-01-05",
+     {(2020, "PAK", "all-violence", "incidents", 500, None), (2020, "PAK", "all-violence", "killed", 700, None),
+      (2019, "PAK", "all-violence", "incidents", 450, None), (2019, "PAK", "all-violence", "killed", 650, None)}),
+    ("Militants carried out 300 attacks in 2020. The corresponding figures for 2019 were 280 attacks and 650 deaths.", "2021-01-05",
+     {(2020, "PAK", "all", "attacks", 300, None)}),
 ]
 
 

@@ -410,6 +410,18 @@ def _corresponding(low: str, readings: list[Reading], counts_before: tuple[Count
             change.stated_year = total.year if total.year == stated[0] + 1 else None
             change.drop = None if change.stated_year else "ambiguous-year"
         return
+    own = [r for r in later if not r.change]
+    if not earlier and own and len(stated) == 1 and all(r.base for r in own):
+        # "... 303 violent incidents in 2020 in which 429 people were killed. The corresponding figures for 2019 were 292
+        # incidents and 455 deaths": each names its noun; the previous sentence's count of that noun gives the group
+        matches = [next((i for i, c in enumerate(counts_before) if c.base == r.base and c.victim == r.victim and c.suicide == r.suicide), None)
+                   for r in own]
+        if all(m is not None for m in matches) and len(set(matches)) == len(matches):
+            for reading, match in zip(own, matches):
+                reading.stated_year, reading.referent, reading.rule, reading.drop = stated[0], match, "corresponding-own-noun", None
+            for change in (r for r in later if r.change):
+                change.drop = "ambiguous-year"
+            return
     for reading in later:
         if reading.change:
             reading.drop = "ambiguous-year"
