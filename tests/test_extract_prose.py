@@ -663,6 +663,9 @@ ROWS = [
       (2019, "PAK", "all-violence", "incidents", 450, None), (2019, "PAK", "all-violence", "killed", 650, None)}),
     ("Militants carried out 300 attacks in 2020. The corresponding figures for 2019 were 280 attacks and 650 deaths.", "2021-01-05",
      {(2020, "PAK", "all", "attacks", 300, None)}),
+    # security forces named as the ones who suffered are the dead soldiers, not the perpetrator
+    ("The monitor says 2021 was the worst year for the security forces in a decade, with at least 500 soldiers and policemen killed.",
+     "2022-01-05", {(2021, "PAK", "all", "killed_security", 500, None)}),
 ]
 
 
@@ -915,6 +918,7 @@ DROPPED = [
      "2023-01-05"),
     ("The violence was concentrated in Balochistan, which saw 120 attacks in 2022.", "2023-01-05"),
     ("In March 2012 the Lashkar-e-Jhangvi carried out 40 attacks.", "2013-01-05"),
+    ("The monitor says 2021 was the worst year for the security forces in a decade, with at least 500 militants killed.", "2022-01-05"),
 ]
 
 

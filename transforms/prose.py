@@ -860,6 +860,8 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position)) + 1
     taliban = lx.UNNAMED_PERPETRATOR.search(low, scene, position)
     unnamed = taliban and not any(m.start <= taliban.start() < m.end for m in mentions)
+    if ambiguous and reading.victim == "security" and {m.group for m in mentions} <= {"security-forces"}:
+        ambiguous = False  # "the deadliest year for the security forces, with 685 soldiers killed": the forces are the dead
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low, scene, position):
         return None, "ambiguous-group"
     if reading.referent is not None:
