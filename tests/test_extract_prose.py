@@ -456,8 +456,9 @@ ROWS = [
     ("The TTP stayed the deadliest group in 2019. It was linked to 120 attacks that killed 260 people.", "2020-01-04",
      {(2019, "PAK", "ttp", "attacks", 120, None), (2019, "PAK", "ttp", "killed", 260, None)}),
     # a group right before the next number of a gapped list is that number's, not the first one's
+    # ... and with the verb and noun said once, the second subject's own count
     ("In 2019 the Islamic State claimed 19 attacks, and the BLA nearly 35.", "2020-01-04",
-     {(2019, "PAK", "islamic-state", "attacks", 19, None)}),
+     {(2019, "PAK", "islamic-state", "attacks", 19, None), (2019, "PAK", "nationalist-insurgents", "attacks", 35, None)}),
     ("Militants carried out 300 attacks in 2022. Fatalities in those attacks rose to 620.", "2023-02-01",
      {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "all", "killed", 620, None)}),
     # 'from N to M' with no years: N is the year before M's
@@ -666,6 +667,15 @@ ROWS = [
     # security forces named as the ones who suffered are the dead soldiers, not the perpetrator
     ("The monitor says 2021 was the worst year for the security forces in a decade, with at least 500 soldiers and policemen killed.",
      "2022-01-05", {(2021, "PAK", "all", "killed_security", 500, None)}),
+    # a year, a dash and a percentage are no year span
+    ("Attacks rose in 2018 - 63 per cent more than the year before.", "2020-01-05",
+     {(2018, "PAK", "all", "attacks_change_pct", 63, None)}),
+    # a second subject and number with the verb and noun said once; a count restating a share
+    ("In 2019 IS-K claimed 22 attacks, and the BLF nearly 40.", "2020-01-05",
+     {(2019, "PAK", "islamic-state", "attacks", 22, None), (2019, "PAK", "nationalist-insurgents", "attacks", 40, None)}),
+    ("In 2019 IS-K claimed 22 attacks and the police 40.", "2020-01-05", {(2019, "PAK", "islamic-state", "attacks", 22, None)}),
+    ("In 2019 the Islamic State caused 4 percent of the deaths, or 210 people.", "2020-01-05",
+     {(2019, "PAK", "islamic-state", "killed", 210, None)}),
 ]
 
 
@@ -919,6 +929,9 @@ DROPPED = [
     ("The violence was concentrated in Balochistan, which saw 120 attacks in 2022.", "2023-01-05"),
     ("In March 2012 the Lashkar-e-Jhangvi carried out 40 attacks.", "2013-01-05"),
     ("The monitor says 2021 was the worst year for the security forces in a decade, with at least 500 militants killed.", "2022-01-05"),
+    # 'major' incidents are the ones a monitor lists for their toll, a subset of all attacks
+    ("The monitor recorded 45 major incidents in 2019.", "2020-01-05"),
+    ("In 2012-13 militants carried out 300 attacks.", "2014-01-05"),
 ]
 
 

@@ -747,7 +747,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if named.before and lx.GROUP_PRONOUN_HAD.search(low, 0, position):
             return named.before, "group-pronoun-had"  # "Officials estimate the group has fewer than 2,000 fighters"
     in_phrase = phrase_group(low, reading, mentions, limit)
-    if reading.rule == "gapped-for" and not in_phrase and not lx.VICTIM.search(low, start, end):
+    if reading.rule == "gapped-for" and not in_phrase and not (
+        reading.base in ("killed", "injured", "casualties") and lx.VICTIM.search(low, start, end)
+    ):
         return None, "unknown-group"  # "..., and the militias for 40": the item's own subject, a group we do not know
     if in_phrase == "sectarian":
         # "LeJ was behind 12 sectarian attacks": sectarian is the attacks' kind, the group before the verb their author

@@ -188,6 +188,10 @@ ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
 )
+GAPPED_SUBJECT_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>(?:the\s+)?[^,;:.\d\s][^,;:.\d]{1,40}?)\s+$")
+SHARE_OR_BEFORE = re.compile(
+    r"\d[\d.]*\s*(?:%|per\s?cent|percent|pc)\s+of\s+(?:the\s+|all\s+)?(?P<noun>[\w\s-]{2,40}?)\s*,\s*or\s+(?:some\s+|about\s+|nearly\s+)?$"
+)
 GAPPED_FOR_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>[^,;:.\d]{2,50}?)\s+for\s+$")
 RESPONSIBLE_FOR = re.compile(r"\b(?:responsible|accounted|accounting|blamed)\s+for\b")
 # "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
@@ -284,7 +288,8 @@ BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
-SUBSET_OF_ATTACKS = re.compile(r"\b(?:high-profile|high-casualty|mass-casualty|large-scale|complex|spectacular)\b")
+# ("45 major incidents": the incidents a monitor lists for their toll, a subset of all attacks)
+SUBSET_OF_ATTACKS = re.compile(r"\b(?:high-profile|high-casualty|mass-casualty|large-scale|complex|spectacular|major)\b")
 FOILED = re.compile(r"\b(?:foiled|thwarted|averted|prevented|pre-empted|preempted|foiling|thwarting|failed|attempted|attempts?\s+of)\s+(?:\w+\s+){0,3}$")
 
 MONTHLY = re.compile(

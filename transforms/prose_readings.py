@@ -392,6 +392,14 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
+    share = lx.SHARE_OR_BEFORE.search(before)
+    if share:
+        found = metric_of_phrase(share.group("noun"))
+        if found:
+            # "caused 4 percent of the deaths, or 210 people": the count the share restates, of the share's noun
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "count-beside-share"
+            return True
     gapped = lx.GAPPED_FOR_BEFORE.search(before)
     if gapped and lx.ELLIPTICAL_AFTER.match(after) and lx.RESPONSIBLE_FOR.search(before, 0, gapped.start()):
         # "civilians accounted for 908 deaths and security personnel for 325", "the Taliban were responsible for 1,283
@@ -413,6 +421,16 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
             found = metric_of_phrase(before[window : nouns[-1].end()])  # its victim is said before it, not after
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "elliptical"
+            return True
+    subject = lx.GAPPED_SUBJECT_BEFORE.search(before)
+    if subject and lx.ELLIPTICAL_AFTER.match(after):
+        clause_from = clause_start(before, subject.start(), lx.STRONG_BREAK)
+        counted = list(lx.METRIC_NOUN.finditer(before, clause_from, subject.start()))
+        if counted and lx.PERPETRATION.search(before, clause_from, counted[-1].start()):
+            # "IS-K claimed 22 attacks, and the BLF nearly 40": a second subject and number, the verb and noun said once
+            found = metric_of_phrase(before[max(clause_from, counted[-1].start() - 40) : counted[-1].end()])
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule, reading.phrase = "gapped-for", subject.span("who")
             return True
     if any(start <= mention.start < end for start, end in spans):
         # "against four the year before", "when the mission recorded 10,993": the earlier year's value

@@ -52,7 +52,8 @@ _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
     r"(?=\b[fbptu]|\d)"  # a quick test of where a span can start
     r"(?:\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|through)\s+(?:19|20)\d\d\b"
-    r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d)"
+    # ("2018 - 63 per cent more": a year, a dash and a percentage, not the span 2018-63)
+    r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d|[.,]\d|\s*(?:%|per\s?cent\b|percent\b|pc\b))"
     r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
