@@ -676,6 +676,16 @@ ROWS = [
     ("In 2019 IS-K claimed 22 attacks and the police 40.", "2020-01-05", {(2019, "PAK", "islamic-state", "attacks", 22, None)}),
     ("In 2019 the Islamic State caused 4 percent of the deaths, or 210 people.", "2020-01-05",
      {(2019, "PAK", "islamic-state", "killed", 210, None)}),
+    # ', or by N per cent' restates the change the verb said; ', or about N per cent' is a share
+    ("In 2016 the number of people injured in attacks fell to 1,800 from 2,400, or by 25 per cent.", "2017-01-05",
+     {(2016, "PAK", "all", "injured", 1800, None), (2015, "PAK", "all", "injured", 2400, None),
+      (2016, "PAK", "all", "injured_change_pct", -25, None)}),
+    ("In 2016 militants made up the largest share of the dead: 1,300, or about 50 per cent.", "2017-01-05",
+     {(2016, "PAK", "all", "killed_militants", 1300, None)}),
+    # the items of a breakdown list each with a number, the last one's in words
+    ("Of the 400 injured in 2020, there were 150 soldiers, 230 civilians and twenty militants.", "2021-01-05",
+     {(2020, "PAK", "all", "injured", 400, None), (2020, "PAK", "all", "injured_security", 150, None),
+      (2020, "PAK", "all", "injured_civilians", 230, None), (2020, "PAK", "all", "injured_militants", 20, None)}),
 ]
 
 

@@ -47,6 +47,10 @@ _BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
 _SHARE_WORD = re.compile(r"\b(?:share|part|portion|bulk|majority|most)\b")
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$")
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
+)
 _ANOTHER_BEFORE = re.compile(r"\band\s+(?:another|a\s+further)\s+$")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _EVENTS_AFTER = re.compile(r"\s+events\b")
@@ -235,6 +239,8 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
         tail = tail[aside.end() :]  # "3,804 people, among them 927 children, lost their lives": the verb is past the part
     # "500 soldiers and police officers were killed": a second noun of victims before the verb
     joined = lx.JOINED_VICTIMS.match(tail) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
+    if joined and _NUMBER_WORD.search(joined.group("other")):
+        joined = None  # "232 civilians and eleven militants": the next item of a list with its own number, not a second noun
     if joined:
         tail = tail[joined.end() :]
     after_verb = lx.VERB_AFTER.match(tail)
@@ -505,6 +511,11 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
         return match.group("word"), match.start("word"), match.end("word")
     # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
     # ... or is said to amount to it: "the decrease between 2012 and 2013 amounts to 13.4 per cent"
+    if previous is not None and not previous.change and re.search(r",\s*or\s+by\s+$", before):
+        # "injured fell to 1,871 from 2,409, or by 22 per cent": the sentence's verb of change, restated as a percentage
+        words = list(lx.CHANGE_WORD.finditer(before, 0, previous.mention.start))
+        if words:
+            return words[-1].group("word"), words[-1].start(), words[-1].end()
     if re.search(r"\b(?:by|amount(?:ed|s)?\s+to|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s*$", before):
         clause = before[clause_start(before, len(before)) :]
         offset = len(before) - len(clause)
@@ -561,6 +572,13 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         reading.rule = "change-respectively"
         return
     lead = min(cue_start, mention.hedge_start if mention.hedge_start is not None else mention.start)
+    if previous is not None and cue_start < previous.mention.start and re.search(r",\s*or\s+by\s+$", low[: mention.start]):
+        # "the number of people injured fell to 1,871 from 2,409, or by 22 per cent": the subject of the verb's change
+        found = metric_of_phrase(blank_parens(low[clause_start(low, cue_start, lx.SUBJECT_BREAK) : cue_start]))
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "change-restated"
+            return
     opener = low[clause_start(low, lead) : lead]
     relative = lx.RELATIVE_CHANGE_OF.search(low, 0, lead)
     if relative and re.fullmatch(r"(?:which|that)\s+(?:\w+\s+){0,2}", opener):
