@@ -790,6 +790,10 @@ COUNTRY_ROWS = [
      {(2016, "AFG", "cross-border", "casualties_civilians", 90, None), (2016, "AFG", "cross-border", "killed_civilians", 30, None),
       (2016, "AFG", "cross-border", "injured_civilians", 60, None)}),
     ("In 2016 shelling caused 90 civilian casualties.", "2017-02-05", "AFG", set()),
+    # a toll of every kind listed, operations included, is combined; a tactic inside that list is no breakdown
+    ("In 2017 the number of people killed in clashes, bombings, airstrikes and military operations rose by 16 percent.",
+     "2018-01-05", "AFG", {(2017, "AFG", "all-violence", "killed_change_pct", 16, None)}),
+    ("In 2017 the number of people killed in airstrikes rose by 16 percent.", "2018-01-05", "AFG", set()),
 ]
 
 

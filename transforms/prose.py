@@ -556,11 +556,17 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "difference"
     if reading.change and lx.MULTIPLE.search(clause):
         return "multiplicative"
+    subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
     if reading.base in ("killed", "injured", "casualties"):
-        subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
-        own_clause = blank_parens(low[clause_start(low, position) : position])
-        if (not group_named and (lx.TACTIC.search(subject) or lx.BY_TACTIC_AFTER.match(after))) or lx.TACTIC.search(own_clause) \
-                or lx.TACTIC_SUBJECT.match(subject):
+        # a tactic inside the list of every kind a combined toll adds up ("killed in clashes, bombings, airstrikes and
+        # military operations") is no breakdown: the list is blanked out for the tactic test
+        masked = low
+        for match in lx.COMBINED.finditer(low):
+            masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+        tactic_subject = blank_parens(masked[clause_start(low, position, lx.STRONG_BREAK) : position])
+        own_clause = blank_parens(masked[clause_start(low, position) : position])
+        if (not group_named and (lx.TACTIC.search(tactic_subject) or lx.BY_TACTIC_AFTER.match(masked[reading.mention.end :]))) \
+                or lx.TACTIC.search(own_clause) or lx.TACTIC_SUBJECT.match(tactic_subject):
             return "tactic"  # "..., with air strikes alone accounting for 1,015 of them", "casualties from IEDs rose 20%"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)

@@ -577,7 +577,8 @@ COMBINED = re.compile(
     r"(?<!years\s)(?<!months\s)\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
     # a monitor's "political violence events" and "security incidents" take in clashes, raids and airstrikes
     r"|\b(?:political\s+)?violence\s+events\b|\bviolent\s+events\b|\bsecurity\s+(?:incidents|events)\b"
-    r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
+    # ("killed in clashes, bombings, airstrikes and military operations": a list of every kind, ending in operations)
+    r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy|clashes|bombings|fighting)\b(?:\s+by\s+(?:the\s+)?militants)?"
     r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+|in\s+|during\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
