@@ -686,6 +686,9 @@ ROWS = [
     ("Of the 400 injured in 2020, there were 150 soldiers, 230 civilians and twenty militants.", "2021-01-05",
      {(2020, "PAK", "all", "injured", 400, None), (2020, "PAK", "all", "injured_security", 150, None),
       (2020, "PAK", "all", "injured_civilians", 230, None), (2020, "PAK", "all", "injured_militants", 20, None)}),
+    # a list of victims after 'among', security forces included, paired with the values 'respectively'
+    ("Compared to 2015, fatalities among civilians and security forces dropped by 38pc and 35pc respectively.", "2017-01-05",
+     {(2016, "PAK", "all", "killed_civilians_change_pct", -38, None), (2016, "PAK", "all", "killed_security_change_pct", -35, None)}),
 ]
 
 
@@ -946,6 +949,9 @@ DROPPED = [
     # 'major' incidents are the ones a monitor lists for their toll, a subset of all attacks
     ("The monitor recorded 45 major incidents in 2019.", "2020-01-05"),
     ("In 2012-13 militants carried out 300 attacks.", "2014-01-05"),
+    # a list of victims that does not match the values one to one
+    ("Compared to 2015, fatalities among civilians, soldiers and security forces dropped by 38pc and 35pc respectively.",
+     "2017-01-05"),
 ]
 
 

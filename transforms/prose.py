@@ -357,12 +357,21 @@ def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -
     if len(nouns) == 1 and len(victims) != len(run):
         # "civilian and police deaths rose by ...": victims before the noun (searched past it, for lookaheads)
         victims = [m for m in lx.VICTIM.finditer(subject) if m.start() < nouns[0].start()]
-    if len(nouns) == 1 and len(victims) == len(run) > 1:
+    kinds = [v.lastgroup for v in victims]
+    listed = lx.AMONG_LIST.search(subject, nouns[0].end()) if len(nouns) == 1 else None
+    if listed:
+        # "fatalities among civilians and security forces dropped by 38pc and 35pc respectively": the victims listed after
+        # 'among', one per value, "security forces" among them; a list of another length pairs with nothing
+        items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("list"))
+        found_kinds = [_listed_victim(item) for item in items]
+        ok = len(found_kinds) == len(run) and all(found_kinds) and len(set(found_kinds)) == len(found_kinds)
+        kinds = found_kinds if ok else []
+    if len(nouns) == 1 and len(kinds) == len(run) > 1:
         # one metric, a list of victims: "the fatalities among civilians and soldiers were 463 and 500 respectively"
         found = metric_of_phrase(subject[nouns[0].start() :])
-        for reading, victim in zip(run, victims):
+        for reading, victim in zip(run, kinds):
             reading.base, reading.suicide = found[0], found[2]
-            reading.victim = victim.lastgroup if found[0] in ("killed", "injured", "casualties") else None
+            reading.victim = victim if found[0] in ("killed", "injured", "casualties") else None
             reading.rule = reading.rule or "victims-respectively"
         return
     if not nouns:
@@ -386,6 +395,14 @@ def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -
         found = metric_of_phrase(subject[item_start:])
         reading.base, reading.victim, reading.suicide = found[0], found[1] or (shared.lastgroup if shared else None), found[2]
         reading.rule = reading.rule or "change-respectively"
+
+
+def _listed_victim(item: str) -> str | None:
+    """The victim type one item of a list names ("civilians", "security forces" as the ones who suffered)."""
+    kinds = {m.lastgroup for m in lx.VICTIM.finditer(item)}
+    if not kinds and re.fullmatch(r"(?:the\s+)?(?:security|armed|state)\s+forces", item.strip()):
+        kinds = {"security"}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _corresponding(low: str, readings: list[Reading], counts_before: tuple[Counted, ...], years: list[YearMention]) -> None:
@@ -868,8 +885,13 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position)) + 1
     taliban = lx.UNNAMED_PERPETRATOR.search(low, scene, position)
     unnamed = taliban and not any(m.start <= taliban.start() < m.end for m in mentions)
-    if ambiguous and reading.victim == "security" and {m.group for m in mentions} <= {"security-forces"}:
-        ambiguous = False  # "the deadliest year for the security forces, with 685 soldiers killed": the forces are the dead
+    victims_listed = [m.span("list") for m in lx.AMONG_LIST.finditer(low)]
+    if ambiguous and mentions and {m.group for m in mentions} <= {"security-forces"} and (
+        reading.victim == "security" or all(any(a <= m.start < b for a, b in victims_listed) for m in mentions)
+    ):
+        # "the deadliest year for the security forces, with 685 soldiers killed", "fatalities among civilians and security
+        # forces": the forces are among the dead, not who killed them
+        ambiguous = False
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low, scene, position):
         return None, "ambiguous-group"
     if reading.referent is not None:

@@ -466,6 +466,8 @@ AMONG_WERE = re.compile(
     r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
     r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2},?\s+(?:there\s+)?(?:were|was)\b"
 )
+# "fatalities among civilians, soldiers and security forces": the list of victims after 'among'
+AMONG_LIST = re.compile(r"\bamong\s+(?P<list>[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*[a-z-]+(?:\s+[a-z-]+)?){0,3}\s*,?\s+and\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\b")
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
 IT_SUBJECT = re.compile(
     r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:and\s+its\s+(?:affiliates|allies|factions|splinter\s+groups)\s+)?(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
