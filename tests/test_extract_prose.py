@@ -689,6 +689,11 @@ ROWS = [
     # a list of victims after 'among', security forces included, paired with the values 'respectively'
     ("Compared to 2015, fatalities among civilians and security forces dropped by 38pc and 35pc respectively.", "2017-01-05",
      {(2016, "PAK", "all", "killed_civilians_change_pct", -38, None), (2016, "PAK", "all", "killed_security_change_pct", -35, None)}),
+    # a count dated 'last year' that a later change stated for that same year starts from: its year cannot be told
+    ("Last year, the monitor had recorded 2,900 civilian deaths, meaning that the number of civilians killed fell by 6 percent "
+     "in 2019.", "2020-01-05", {(2019, "PAK", "all", "killed_civilians_change_pct", -6, None)}),
+    ("Last year, militants carried out 300 attacks, 10 percent fewer than in 2018.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 300, None), (2019, "PAK", "all", "attacks_change_pct", -10, None)}),
 ]
 
 

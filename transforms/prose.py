@@ -675,6 +675,18 @@ def _year(
     return scope
 
 
+def _relative_year_of_a_later_change(reading: Reading, readings: list[Reading], years: list[YearMention], year: int) -> bool:
+    """"Last year, the monitor had recorded 2,985 deaths, meaning that deaths fell by 5.6 percent in 2019": 'last year'
+    and the change's stated year name the same year, yet the count is the change's starting point; which year it is
+    cannot be told."""
+    before = [m for m in years if m.role == "scope" and m.end <= reading.mention.start]
+    if not before or any(m.year is not None for m in before) or not any(m.relative == "last" for m in before):
+        return False
+    stated_later = any(m.role == "scope" and m.year == year and m.start > reading.mention.end for m in years)
+    change_later = any(r.change and r.base == reading.base and r.mention.start > reading.mention.end for r in readings)
+    return stated_later and change_later
+
+
 def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
     base = reading.base
     if base is None:
@@ -1044,6 +1056,9 @@ def read_sentence(
         reading.year = year
         if year is None:
             reading.drop = "no-year"
+            continue
+        if not reading.change and _relative_year_of_a_later_change(reading, readings, years, year):
+            reading.drop = "ambiguous-year"
             continue
         # "the most violent year since 2014" measures a record, not the change's baseline
         if reading.change and any(
