@@ -575,7 +575,13 @@ ROWS = [
     # shelling and firing from across a border are cross-border attacks
     ("In 2016 there were 25 incidents of cross-border shelling from India.", "2017-01-05",
      {(2016, "PAK", "cross-border", "attacks", 25, None)}),
-    # the city a report was presented in is not where its figures happened
+    # the city a report was presented in, or its monitor sits in, is not where its figures happened
+    ("A think tank in Islamabad said militants carried out 300 attacks in 2022.", "2023-01-05",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
+    ("The Islamabad think tank said militants carried out 300 attacks in 2022.", "2023-01-05",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
+    ("The report, launched in Islamabad on Monday, said militants carried out 300 attacks in 2022.", "2023-01-05",
+     {(2022, "PAK", "all", "attacks", 300, None)}),
     ("Speaking at a news conference in Lahore, the director said militants carried out 210 attacks in 2016.", "2017-01-05",
      {(2016, "PAK", "all", "attacks", 210, None)}),
     # 'the group has N fighters': the group named before; an apposition between a group and 'had' keeps it the owner
@@ -957,6 +963,8 @@ DROPPED = [
     # a list of victims that does not match the values one to one
     ("Compared to 2015, fatalities among civilians, soldiers and security forces dropped by 38pc and 35pc respectively.",
      "2017-01-05"),
+    ("In 2022 militants launched 30 attacks in Islamabad.", "2023-01-05"),
+    ("The report says in Balochistan militants carried out 300 attacks in 2022.", "2023-01-05"),
 ]
 
 

@@ -41,7 +41,10 @@ _PLACE_VERB_AFTER = re.compile(
 )
 # where a report was presented, not where its figures happened: "Speaking in Islamabad, ...", "told reporters in Lahore"
 _SPEECH_PLACE_BEFORE = re.compile(
-    r"\b(?:speaking|said|says|told\s+(?:reporters|journalists|the\s+media)|(?:news|press)\s+conference|briefing|launch(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?)"
+    r"\b(?:speaking|told\s+(?:reporters|journalists|the\s+media)|(?:news|press)\s+conference|briefing"
+    r"|launch(?:ed|ing)?(?:\s+(?:the|its|their|a|this|annual|yearly|security|report|review|study|survey|findings)){0,4}"
+    # "a think tank in Islamabad said ...": where the monitor sits
+    r"|think[- ]tanks?|institutes?|centre|center|organi[sz]ations?|monitors?|offices?|headquarters|(?:head)?quartered|based)"
     r"\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -55,6 +58,8 @@ _CONCENTRATED_ASIDE = re.compile(
     r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)",
     re.IGNORECASE,
 )
+# "The Islamabad think tank said": a city naming where an organisation sits
+_INSTITUTION_AFTER = re.compile(r"\s+(?:think[- ]tanks?|institutes?|office|bureau|headquarters|correspondents?|press\s+club)\b", re.IGNORECASE)
 _ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuaries|havens)\b", re.IGNORECASE)
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
@@ -105,7 +110,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
             continue
         before = sentence[: mention.start]
-        if _DISTRIBUTION_BEFORE.search(before) or _SPEECH_PLACE_BEFORE.search(before):
+        if _DISTRIBUTION_BEFORE.search(before) or _SPEECH_PLACE_BEFORE.search(before) or _INSTITUTION_AFTER.match(sentence, mention.end):
             continue
         at_start = before.strip(" \t\"“‘'").lower() in ("", "the")
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
