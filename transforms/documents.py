@@ -7,6 +7,7 @@ from transforms.encoding import decode_text
 from transforms.html import parse_html
 from transforms.model import Document, DocumentTooLarge, EmptyDocument, UnsupportedFormat
 from transforms.pdf import MAX_PAGES, parse_pdf
+from transforms.text_tables import find_text_tables
 
 # a report is text; anything bigger than this is a data dump or an attack on the parser
 MAX_BYTES = 20 * 1024 * 1024
@@ -70,6 +71,8 @@ def parse_text(raw: bytes, name: str) -> Document:
         url=header.get("url") if header.get("url") not in (None, "", "unknown") else None,
         published=parse_published(header.get("published")),
         source_org=header.get("source_org") or None,
+        # a data sheet written as lines of cells ("2012 | 3007 | 732") is read as the table it is, not as prose
+        tables=find_text_tables(body),
     )
 
 

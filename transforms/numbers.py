@@ -281,7 +281,8 @@ def find_numbers_in(text: str, start: int, end: int) -> list[NumberMention]:
         if kind == "range" and (split or (not match.group("between") and _FROM.search(text, max(0, start - 30), start))):
             # "from 980 to 679" is a before/after pair, not a range: read the two numbers apart
             found.extend(find_numbers_in(text, match.start("low"), match.end("lowpct") if match.group("lowpct") else match.end("low")))
-            found.extend(find_numbers_in(text, match.start("high"), match.end("high")))
+            # ("in 2018 - 63 per cent more": the second number keeps its percent sign)
+            found.extend(find_numbers_in(text, match.start("high"), match.end("highpct") if match.group("highpct") else match.end("high")))
             continue
         if kind == "range":
             try:

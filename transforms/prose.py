@@ -270,6 +270,9 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
         kind = lx.WERE_KIND.match(after)  # "Of these, 20 were suicide attacks": its own noun
         named = metric_of_phrase(kind.group(0)) if kind else None
         named = named or (metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None)
+        if named is None and not opening and lx.OF_THEM_AFTER.match(after):
+            # "Suicide bombings barely moved: the monitor records 68 of them": 'them' are the sentence's own noun
+            named = metric_of_phrase(blank_parens(low[:lead]))
         referent = _referent(low, reading.mention.start, counts)
         if named:
             reading.base, reading.victim, reading.suicide = named[:3]
@@ -278,10 +281,15 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.base, reading.victim, reading.suicide = chosen.base, chosen.victim, chosen.suicide
         else:
             continue
-        were = lx.WERE_VICTIM.match(after)
+        # "282 of those killed were security personnel": the complement after the partitive names the victims
+        partitive = lx.OF_THOSE_KILLED_AFTER.match(after)
+        were = lx.WERE_VICTIM.match(after[partitive.end() :] if partitive else after)
         noun = lx.VICTIM_NOUN_AFTER.match(after)  # "Of those killed, ... 320 soldiers and policemen": its own victims
         if (were or noun) and reading.base in ("killed", "injured", "casualties"):
             reading.victim = (were or noun).lastgroup
+        elif reading.base in ("killed", "injured", "casualties") and lx.WERE_SOMEONE.match(after[partitive.end() :] if partitive else after):
+            reading.drop, reading.rule = "unknown-victim", "refers-back"  # "..., 40 were journalists": victims no metric names
+            continue
         reading.drop, reading.rule, reading.referent = None, "refers-back", referent
         by = lx.CLAIMED_BY_AFTER.match(after)
         if by:  # "120 were claimed by the TTP": the group of this part
@@ -349,12 +357,21 @@ def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -
     if len(nouns) == 1 and len(victims) != len(run):
         # "civilian and police deaths rose by ...": victims before the noun (searched past it, for lookaheads)
         victims = [m for m in lx.VICTIM.finditer(subject) if m.start() < nouns[0].start()]
-    if len(nouns) == 1 and len(victims) == len(run) > 1:
+    kinds = [v.lastgroup for v in victims]
+    listed = lx.AMONG_LIST.search(subject, nouns[0].end()) if len(nouns) == 1 else None
+    if listed:
+        # "fatalities among civilians and security forces dropped by 38pc and 35pc respectively": the victims listed after
+        # 'among', one per value, "security forces" among them; a list of another length pairs with nothing
+        items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("list"))
+        found_kinds = [_listed_victim(item) for item in items]
+        ok = len(found_kinds) == len(run) and all(found_kinds) and len(set(found_kinds)) == len(found_kinds)
+        kinds = found_kinds if ok else []
+    if len(nouns) == 1 and len(kinds) == len(run) > 1:
         # one metric, a list of victims: "the fatalities among civilians and soldiers were 463 and 500 respectively"
         found = metric_of_phrase(subject[nouns[0].start() :])
-        for reading, victim in zip(run, victims):
+        for reading, victim in zip(run, kinds):
             reading.base, reading.suicide = found[0], found[2]
-            reading.victim = victim.lastgroup if found[0] in ("killed", "injured", "casualties") else None
+            reading.victim = victim if found[0] in ("killed", "injured", "casualties") else None
             reading.rule = reading.rule or "victims-respectively"
         return
     if not nouns:
@@ -380,6 +397,14 @@ def _respectively(low: str, readings: list[Reading], years: list[YearMention]) -
         reading.rule = reading.rule or "change-respectively"
 
 
+def _listed_victim(item: str) -> str | None:
+    """The victim type one item of a list names ("civilians", "security forces" as the ones who suffered)."""
+    kinds = {m.lastgroup for m in lx.VICTIM.finditer(item)}
+    if not kinds and re.fullmatch(r"(?:the\s+)?(?:security|armed|state)\s+forces", item.strip()):
+        kinds = {"security"}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _corresponding(low: str, readings: list[Reading], counts_before: tuple[Counted, ...], years: list[YearMention]) -> None:
     """'3 001 were civilians, 676 soldiers ...; the corresponding numbers for 2012 were 3 007 and 732': the same
     metrics in the same order; a change said beside them is of an unclear year and dropped."""
@@ -402,6 +427,18 @@ def _corresponding(low: str, readings: list[Reading], counts_before: tuple[Count
             change.stated_year = total.year if total.year == stated[0] + 1 else None
             change.drop = None if change.stated_year else "ambiguous-year"
         return
+    own = [r for r in later if not r.change]
+    if not earlier and own and len(stated) == 1 and all(r.base for r in own):
+        # "... 303 violent incidents in 2020 in which 429 people were killed. The corresponding figures for 2019 were 292
+        # incidents and 455 deaths": each names its noun; the previous sentence's count of that noun gives the group
+        matches = [next((i for i, c in enumerate(counts_before) if c.base == r.base and c.victim == r.victim and c.suicide == r.suicide), None)
+                   for r in own]
+        if all(m is not None for m in matches) and len(set(matches)) == len(matches):
+            for reading, match in zip(own, matches):
+                reading.stated_year, reading.referent, reading.rule, reading.drop = stated[0], match, "corresponding-own-noun", None
+            for change in (r for r in later if r.change):
+                change.drop = "ambiguous-year"
+            return
     for reading in later:
         if reading.change:
             reading.drop = "ambiguous-year"
@@ -472,6 +509,8 @@ def _sub_annual(text: str, low: str, position: int, clause: str, before: str, ye
         whole_years.append((period.start(), period.end() + 6))  # January to December, its year included
     clause_from, clause_to = clause_start(low, position), clause_end(low, position)
     asides = [m.span() for m in lx.RELATIVE_ASIDE.finditer(low) if not m.start() <= position < m.end()]
+    # "The TTP, the umbrella formed in December 2007, ...": when a group was founded says nothing of the figure's period
+    asides += [m.span() for m in lx.FOUNDING_APPOSITIVE.finditer(low) if not m.start() <= position < m.end()]
     months = [(y.start, y.end) for y in years if y.role == "month"] + [m.span() for m in lx.MONTH_PHRASE.finditer(text)]
     for start, end in months:
         if any(a <= start < b for a, b in asides + whole_years):
@@ -492,7 +531,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     clause_to = clause_end(low, position)
     if lx.MONTHLY.search(clause):
         return "monthly"
-    if _sub_annual(text, low, position, clause, before, years):
+    # a strength is a stock, not a count over a period: "estimated in July that the group has 2,000 fighters"
+    if reading.base != "fighters" and _sub_annual(text, low, position, clause, before, years):
         return "sub-annual"
     spanned = any(y.role == "span" and clause_from <= y.start < clause_to for y in years)
     scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position))
@@ -515,7 +555,8 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
     ):
         return "cumulative"  # "killed since 2009": a running total, not a year's count ("the highest since 2015" is not)
     # an index score or rank near the number, in its clause ("the index says" only names the source)
-    if lx.INDEX.search(low, max(clause_from, position - 30), min(clause_to, reading.mention.end + 20)):
+    window = range(max(clause_from, position - 30), min(clause_to, reading.mention.end + 20))
+    if any(not lx.INDEX_AS_SOURCE.match(low, m.start()) for m in lx.INDEX.finditer(low, window.start, window.stop)):
         return "index"
     if lx.OUT_OF_SCOPE.search(clause):
         return "out-of-scope"
@@ -532,10 +573,17 @@ def _filter(text: str, low: str, reading: Reading, readings: list[Reading], year
         return "difference"
     if reading.change and lx.MULTIPLE.search(clause):
         return "multiplicative"
+    subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
     if reading.base in ("killed", "injured", "casualties"):
-        subject = blank_parens(low[clause_start(low, position, lx.STRONG_BREAK) : position])
-        own_clause = blank_parens(low[clause_start(low, position) : position])
-        if (not group_named and lx.TACTIC.search(subject)) or lx.TACTIC.search(own_clause) or lx.TACTIC_SUBJECT.match(subject):
+        # a tactic inside the list of every kind a combined toll adds up ("killed in clashes, bombings, airstrikes and
+        # military operations") is no breakdown: the list is blanked out for the tactic test
+        masked = low
+        for match in lx.COMBINED.finditer(low):
+            masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+        tactic_subject = blank_parens(masked[clause_start(low, position, lx.STRONG_BREAK) : position])
+        own_clause = blank_parens(masked[clause_start(low, position) : position])
+        if (not group_named and (lx.TACTIC.search(tactic_subject) or lx.BY_TACTIC_AFTER.match(masked[reading.mention.end :]))) \
+                or lx.TACTIC.search(own_clause) or lx.TACTIC_SUBJECT.match(tactic_subject):
             return "tactic"  # "..., with air strikes alone accounting for 1,015 of them", "casualties from IEDs rose 20%"
     if reading.base in ("killed", "injured", "casualties") and not reading.change:
         earlier_attacks = any(r.base == "attacks" and r.mention.start < position for r in readings)
@@ -575,6 +623,9 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     blank = blank_parens(low)
     # "than in any year since the UN began keeping records in 2009": a year inside a 'since' clause dates its start
     scoped = [m for m in mentions if m.role == "scope" and not lx.SINCE_CLAUSE_BEFORE.search(blank, 0, m.start)]
+    # "Suicide bombings, which had become rare after 2017, are back: 32 last year": a relative clause's year is its own
+    asides = [a.span() for a in lx.RELATIVE_ASIDE.finditer(low) if not a.start() <= position < a.end()]
+    scoped = [m for m in scoped if not any(a <= m.start < b for a, b in asides)]
     preceding = [m for m in scoped if m.end <= position]
     following = [m for m in scoped if m.start >= position and not lx.CLAUSE_BREAK.search(blank, position, m.start)]
     chosen = preceding[-1] if preceding else (following[0] if following else None)
@@ -595,6 +646,9 @@ def _year(
     position = reading.mention.start
     if reading.stated_year is not None:
         return reading.stated_year
+    dated = [m.year for m in mentions if m.role == "month" and m.year is not None]
+    if reading.base == "fighters" and dated and not any(m.role == "scope" for m in mentions):
+        return dated[-1]  # "estimated in June 2021 that the group has 4,000 fighters": a strength as of that month
     if reading.change and _year_on_year_span(mentions):
         return _year_on_year_span(mentions)
     inside = next(((a, b) for a, b in spans if a <= position < b), None)
@@ -619,6 +673,18 @@ def _year(
     if scope is not None and not reading.change and re.search(r"\bfrom\s+$", low[:lead]) and re.match(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d", low[reading.mention.end :]):
         return scope - 1  # "SF fatalities declined from 533 to 325" in a report on 2015: 533 is the year before
     return scope
+
+
+def _relative_year_of_a_later_change(reading: Reading, readings: list[Reading], years: list[YearMention], year: int) -> bool:
+    """"Last year, the monitor had recorded 2,985 deaths, meaning that deaths fell by 5.6 percent in 2019": 'last year'
+    and the change's stated year name the same year, yet the count is the change's starting point; which year it is
+    cannot be told."""
+    before = [m for m in years if m.role == "scope" and m.end <= reading.mention.start]
+    if not before or any(m.year is not None for m in before) or not any(m.relative == "last" for m in before):
+        return False
+    stated_later = any(m.role == "scope" and m.year == year and m.start > reading.mention.end for m in years)
+    change_later = any(r.change and r.base == reading.base and r.mention.start > reading.mention.end for r in readings)
+    return stated_later and change_later
 
 
 def _metric(reading: Reading, group: str, vocabulary: Vocabulary) -> str | None:
@@ -702,12 +768,24 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         if to:
             to_end = reading.mention.end + to.end()
             named_to = [m for m in mentions if to_end <= m.start <= to_end + 12 and not m.target]
+            if not named_to and named.before and lx.GROUP_PRONOUN_AFTER.match(low, to_end):
+                return named.before, "attributed-to-group-named-before"  # "attributes 1,000 attacks to the group"
             return (named_to[0].group, "attributed-to") if named_to else (None, "ambiguous-group")
+    later = [m for m in mentions if m.group == "unattributed" and m.start >= reading.mention.end and (limit is None or m.start < limit)]
+    if later and not lx.STRONG_BREAK.search(low, reading.mention.end, later[0].start):
+        # "1,360 civilian casualties ... could not be attributed to either party": the predicate says whose they are not
+        return "unattributed", "unattributed-after"
     if reading.base == "fighters":
         owner = next((m for m in reversed(mentions) if m.end <= position and lx.OWNER_HAD.match(low[m.end : position])), None)
         if owner is not None:
             return owner.group, "owner-had"
+        if named.before and lx.GROUP_PRONOUN_HAD.search(low, 0, position):
+            return named.before, "group-pronoun-had"  # "Officials estimate the group has fewer than 2,000 fighters"
     in_phrase = phrase_group(low, reading, mentions, limit)
+    if reading.rule == "gapped-for" and not in_phrase and not (
+        reading.base in ("killed", "injured", "casualties") and lx.VICTIM.search(low, start, end)
+    ):
+        return None, "unknown-group"  # "..., and the militias for 40": the item's own subject, a group we do not know
     if in_phrase == "sectarian":
         # "LeJ was behind 12 sectarian attacks": sectarian is the attacks' kind, the group before the verb their author
         author = [m for m in mentions if m.end <= position and not m.aside and not m.member and not m.target
@@ -801,11 +879,14 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return None, "ambiguous-group"  # "... and <someone> was responsible for 6,103 of them": a part with a perpetrator we cannot name
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
         return previous.group, "previous-figure"
+    if previous and lx.ANAPHORA.match(low[strong_from:]) and previous.base == "attacks" and not previous.change:
+        # "... carried out 681 attacks; those attacks killed 283 people": the clause points back at the attacks just counted
+        return previous.group, "clause-anaphora"
     if previous is None:
         subject, ambiguous = subject_group(low, position, mentions, 0)
         if subject:
             return subject, "subject"
-    if ambiguous and lx.ALL_PERPETRATORS.match(low, strong_from):
+    if ambiguous and (lx.ALL_PERPETRATORS.match(low, strong_from) or lx.ALL_BETWEEN_THEM.search(low, 0, position)):
         return "all", "all-perpetrators"  # "Militants, nationalist insurgents and sectarian groups carried out 229 attacks"
     if ambiguous and lx.COMBINED.search(low):
         return "all-violence", "combined-scope"  # "Violence of every description — bombings, operations, drone strikes ..."
@@ -816,6 +897,13 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
     scene = max(low.rfind(":", 0, position), low.rfind(";", 0, position)) + 1
     taliban = lx.UNNAMED_PERPETRATOR.search(low, scene, position)
     unnamed = taliban and not any(m.start <= taliban.start() < m.end for m in mentions)
+    victims_listed = [m.span("list") for m in lx.AMONG_LIST.finditer(low)]
+    if ambiguous and mentions and {m.group for m in mentions} <= {"security-forces"} and (
+        reading.victim == "security" or all(any(a <= m.start < b for a, b in victims_listed) for m in mentions)
+    ):
+        # "the deadliest year for the security forces, with 685 soldiers killed", "fatalities among civilians and security
+        # forces": the forces are among the dead, not who killed them
+        ambiguous = False
     if ambiguous or unnamed or lx.NATIONAL_MILITANTS.search(low, scene, position):
         return None, "ambiguous-group"
     if reading.referent is not None:
@@ -890,7 +978,7 @@ def read_sentence(
         return []
     _refer_back(low, readings, carry.last_counts)
     last = carry.last_counts
-    if last and all(c.suicide and c.base == "attacks" for c in last) and lx.ATTACKS_ANAPHOR.match(low):
+    if last and all(c.suicide and c.base == "attacks" for c in last) and (lx.ATTACKS_ANAPHOR.match(low) or lx.IN_SUCH_ATTACKS.search(low)):
         # "Suicide attacks numbered 68 last year. The bombings killed 1,167 people": the toll of those suicide attacks
         for reading in readings:
             if reading.base in ("killed", "injured", "casualties") and not reading.change:
@@ -904,11 +992,18 @@ def read_sentence(
     _inherit(readings)
     unknown = [
         m.span() for m in lx.UNKNOWN_GROUP.finditer(text) if not any(a.start < m.end() and m.start() < a.end for a in aliases)
+        and not lx.DETERMINER_GROUP.match(m.group(0))  # "The group and its affiliates": the group named before, not a new one
     ]
     before = None
-    if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and any(r.base == "fighters" for r in readings)) or lx.IT_SUBJECT.match(low):
-        earlier = vocabulary.find_groups(document.text[max(0, sentence.start - 1000) : sentence.start], context.country)
+    if (lx.GROUP_PRONOUN_ANYWHERE.search(low) and (any(r.base == "fighters" for r in readings) or lx.ATTRIBUTED.search(low))) or lx.IT_SUBJECT.match(low):
+        window = document.text[max(0, sentence.start - 1000) : sentence.start]
+        earlier = vocabulary.find_groups(window, context.country)
         before = earlier[-1].target if earlier else None
+        # "The TTP, an alliance ... allied to the Afghan Taliban. The group ...": when the sentence before names two
+        # groups, which one 'the group' is cannot be told
+        last_sentence = max(window.rstrip().rfind(". "), window.rstrip().rfind("\n")) + 1
+        if len({m.target for m in earlier if m.start >= last_sentence}) > 1:
+            before = None
     names = unknown_group_names(text, vocabulary, [(m.start, m.end) for m in aliases], document.source_org)
     named = _Named(group_mentions, unknown, before, names)
     places = find_places(text, vocabulary, [(m.start, m.end) for m in aliases])
@@ -923,6 +1018,9 @@ def read_sentence(
         group, rule = _group(low, index, readings, named, carry, sentence.paragraph)
         if group is None:
             reading.drop = rule
+            continue
+        if reading.base == "fighters" and group in ("all", "all-violence"):
+            reading.drop = "ambiguous-group"  # fighters are always one group's: a scope carried from elsewhere names none
             continue
         reading.group = group
         group_named = rule in ("group-in-phrase", "subject", "previous-figure") or rule.startswith("group-of-")
@@ -958,6 +1056,9 @@ def read_sentence(
         reading.year = year
         if year is None:
             reading.drop = "no-year"
+            continue
+        if not reading.change and _relative_year_of_a_later_change(reading, readings, years, year):
+            reading.drop = "ambiguous-year"
             continue
         # "the most violent year since 2014" measures a record, not the change's baseline
         if reading.change and any(

@@ -27,8 +27,10 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "most of them in Khyber Pakhtunkhwa", "mainly in Balochistan": where part of the figure happened, not the figure's place
 _DISTRIBUTION_BEFORE = re.compile(
-    r"\b(?:(?:most|many|much|half|majority|bulk|some|all)\s+of\s+(?:them|which|these|those|whom|it)|mostly|mainly|largely"
-    r"|chiefly|primarily|predominantly|particularly|especially|notably)\s+(?:\w+\s+){0,2}?(?:in|across)\s+(?:the\s+)?$",
+    # ("most of them on checkposts and convoys in Helmand", "mostly in Nangarhar and Kabul": the list goes on)
+    r"\b(?:(?:most|many|much|half|majority|bulk|some|all)\s+of\s+(?:them|which|these|those|whom|it)\b[^.;:\d]{0,80}?"
+    r"|(?:mostly|mainly|largely|chiefly|primarily|predominantly|particularly|especially|notably)\s+(?:\w+\s+){0,2}?)"
+    r"\b(?:in|across)\s+(?:the\s+)?(?:[\w’'-]+(?:\s*,\s*|\s+(?:and|or)\s+)){0,6}$",
     re.IGNORECASE,
 )
 _PLACE_VERB_AFTER = re.compile(
@@ -37,10 +39,34 @@ _PLACE_VERB_AFTER = re.compile(
     r"|(?:was|were|had|remained)\s+(?:again\s+|also\s+|still\s+|once\s+again\s+)?the)\b",
     re.IGNORECASE,
 )
+# where a report was presented, not where its figures happened: "Speaking in Islamabad, ...", "told reporters in Lahore"
+_SPEECH_PLACE_BEFORE = re.compile(
+    r"\b(?:speaking|told\s+(?:reporters|journalists|the\s+media)|(?:news|press)\s+conference|briefing"
+    r"|launch(?:ed|ing)?(?:\s+(?:the|its|their|a|this|annual|yearly|security|report|review|study|survey|findings)){0,4}"
+    # "a think tank in Islamabad said ...": where the monitor sits
+    r"|think[- ]tanks?|institutes?|centre|center|organi[sz]ations?|monitors?|offices?|headquarters|(?:head)?quartered|based)"
+    r"\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEW_SUBJECT_BEFORE = re.compile(r"(?:[,;]\s*|\b(?:and|while|whereas|but)\s+)(?:the\s+)?$")
+_OWN_VERB_BEFORE_NUMBER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:also\s+|alone\s+|itself\s+)?(?:claimed|carried\s+out|conducted|perpetrated|staged|launched|mounted|killed"
+    r"|caused|(?:was|were)\s+(?:responsible|blamed)\s+for|(?:was|were)\s+behind|accounted\s+for)"
+    r"\s+(?:(?:only|just|another|about|around|nearly|some|over|more\s+than|at\s+least|almost)\s+)*"
+)
+_CONCENTRATED_ASIDE = re.compile(
+    r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)",
+    re.IGNORECASE,
+)
+# "The Islamabad think tank said": a city naming where an organisation sits
+_INSTITUTION_AFTER = re.compile(r"\s+(?:think[- ]tanks?|institutes?|office|bureau|headquarters|correspondents?|press\s+club)\b", re.IGNORECASE)
+_ORIGIN_NOUN_AFTER = re.compile(r"^\s+(?:territory|soil|side|borders?|sanctuaries|havens)\b", re.IGNORECASE)
 _ADJECTIVE_PLACE = re.compile(r"^\s+(?:provinces?|civilians|territory|soil|cities|districts|people|side|areas?)\b", re.IGNORECASE)
 # a place that opens a dateline: "KABUL (AP) —", "Peshawar, January 4, 2021 –", "QUETTA:"
 _GENERIC_SUBNATIONAL = re.compile(
-    r"\b[Tt]he\s+(?:province|district|city|town|valley|provincial\s+capital)\b(?!\s+of\b)"
+    r"\b[Tt]he\s+(?:province|district|city|town|valley|provincial\s+capital|(?:federal\s+)?capital"
+    # "the southern region recorded 2,700 casualties": a part of the country (or a region of several countries)
+    r"|(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?region)\b(?!\s+of\b)"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z]+\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*)?[:\-–—]")
 _KINDS_LIST_BEFORE = re.compile(r"\b(?:terrorist|militant|insurgent|terror)\s*,[\w\s,-]{0,30}?\band\s+$")
@@ -84,7 +110,7 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if inside_alias(mention.start, mention.end) or _BASED.match(sentence[mention.end :]):
             continue
         before = sentence[: mention.start]
-        if _DISTRIBUTION_BEFORE.search(before):
+        if _DISTRIBUTION_BEFORE.search(before) or _SPEECH_PLACE_BEFORE.search(before) or _INSTITUTION_AFTER.match(sentence, mention.end):
             continue
         at_start = before.strip(" \t\"“‘'").lower() in ("", "the")
         followed = _PLACE_VERB_AFTER.match(sentence[mention.end :])
@@ -103,6 +129,8 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or _ADJECTIVE_PLACE.match(after) or opens:
             if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
                 continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened
+            if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.IGNORECASE) and _ORIGIN_NOUN_AFTER.match(after):
+                continue  # "attacks from Afghan territory on Pakistani posts": where the attackers came from
             places.append(Place(mention.start, mention.end, mention.target, False))
     for match in lx.NATIONWIDE.finditer(sentence):
         places.append(Place(match.start(), match.end(), "", False))  # the whole country, whichever it is
@@ -123,7 +151,10 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if _MONTH_OR_DAY.match(match.group("name")) or any(a < end and start < b for a, b in [*known, *countries, *alias_spans]):
             continue
         places.append(Place(start, end, "", True))  # a district or town the reference data does not list
-    return sorted(places, key=lambda p: p.start)
+    # "Sectarian violence, concentrated in Kurram, Hangu and D.I. Khan, accounted for 97 attacks": places in an aside
+    # about where the subject was concentrated are not the figure's ("..., concentrated in KP, which saw 111" is)
+    asides = [m.span() for m in _CONCENTRATED_ASIDE.finditer(sentence)]
+    return sorted((p for p in places if not (p.region and any(a <= p.start < b for a, b in asides))), key=lambda p: p.start)
 
 
 # a place the reference data may not list: "took place in Loralai", "in Kurram district"
@@ -231,7 +262,9 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
     if limit is not None and limit > start:
         # "IS-K claimed 22 attacks, and the BLF nearly 40": a name right before the next number is that number's subject
-        inside = [m for m in inside if not re.fullmatch(r"\s*(?:also\s+|another\s+|a\s+further\s+)?", low[m.end : limit])]
+        # ... and so is a name with its own verb: "claimed 26 attacks, and Daesh claimed only two"
+        inside = [m for m in inside if not re.fullmatch(r"\s*(?:also\s+|another\s+|a\s+further\s+)?", low[m.end : limit])
+                  and not (_NEW_SUBJECT_BEFORE.search(low, 0, m.start) and _OWN_VERB_BEFORE_NUMBER.fullmatch(low, m.end, limit))]
     # "2,148 terrorist, insurgent and sectarian attacks": one kind in a list of every kind is not the group
     inside = [m for m in inside if not _KINDS_LIST_BEFORE.search(low, max(start, m.start - 50), m.start)]
     if reading.victim == "militants" and reading.base in ("killed", "injured", "casualties"):

@@ -15,7 +15,8 @@ FUNCTION_WORDS = (
 # the head noun of a counted phrase, by class
 HEAD = re.compile(
     r"""(?:
-    (?P<attacks>suicide\s+bombings|attacks?|incidents?|strikes|bombings|blasts|explosions|assaults|acts\s+of\s+terror(?:ism)?)
+    (?P<attacks>suicide\s+bombings|attacks?|incidents?|strikes|bombings|blasts|explosions|assaults|acts\s+of\s+terror(?:ism)?
+        |(?:political\s+)?violence\s+events|violent\s+events|security\s+events|conflict\s+events)
     |(?P<operations>operations|actions|raids|offensives|ibos)
     |(?P<killed>deaths|fatalities|dead|killed|lives|martyred|died)
     |(?P<injured>injuries|injured|wounded|hurt)
@@ -109,11 +110,11 @@ VERB_BEFORE = re.compile(
     r"""\b(?:(?P<casualties>(?:killed|killing)\s+(?:or|and)\s+(?:injured|wounded|maimed)|(?:killed|killing)\s+or\s+injuring)
       |(?P<killed>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|martyred|slew|took\s+the\s+lives\s+of|lost|losing
         |neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)
-      |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure)
+      |(?P<injured>injured|injuring|injures|wounded|wounding|wounds|injure|maimed|maiming)
       |(?P<arrested>arrested|arresting|detained|detaining|apprehended|captured|nabbed)
       |(?P<kidnapped>abducted|kidnapped|abducting|kidnapping)
       |(?P<displaced>displaced|rescued|evacuated)
-      |(?P<left>left|leaving))\s+(?:(?:another|other|at\s+least|about|around|nearly|over|some|more\s+than|almost|roughly|approximately|a\s+total\s+of|in\s+all|as\s+many\s+as|up\s+to|an\s+estimated)\s+)*[“"]?$""",
+      |(?P<left>left|leaving))\s+(?:(?:another|other|at\s+least|about|around|nearly|over|some|more\s+than|almost|roughly|approximately|a\s+total\s+of|in\s+all|as\s+many\s+as|up\s+to|an\s+estimated|between)\s+)*[“"]?$""",
     re.VERBOSE,
 )
 SHARED_VERB_BEFORE = re.compile(
@@ -147,7 +148,7 @@ LIVES_AFTER = re.compile(r"^\s*(?:were\s+)?lost\b")
 FIGHTERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:are|were|is|remain|remained|operate|operating|present|active|based|believed|estimated|strong)\b")
 FIGHTERS_BEFORE = re.compile(
     r"\b(?:strength\s+of|estimated|has|have|had|with|numbering|numbers|comprising|comprises|fields?|fielded|fielding"
-    r"|commands?|commanded|musters?|mustered)\s+(?:\w+\s+){0,2}$"
+    r"|commands?|commanded|musters?|mustered|retains?|retained|maintains?|maintained)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:strength|numbers|ranks)\b[^.;:]{0,60}?\bat\s+(?:between\s+)?$"
 )
 # "The number of civilians killed in suicide attacks jumped to 450": the number is the subject's new value
@@ -168,11 +169,17 @@ TREND_TO = re.compile(
 # "the report puts violence-related fatalities at 853": a reporting verb, what it counts, then "at N"
 PUT_AT = re.compile(
     r"\b(?:puts?|putting|placed|places|placing|pegged|pegs|pegging|estimated|estimates|estimating|fixed|fixes|set|sets)"
-    r"\s+(?P<phrase>[^.;:]{3,80}?)\s+at\s+$"
+    r"\s+(?P<phrase>[^.;:]{3,120}?)\s+at\s+$"
 )
 # whose fighters a strength belongs to: "<owner>'s strength", "the group's fighters"
 STRENGTH_OWNER = re.compile(r"(?:’s|'s|’|')\s+(?:\w+\s+)?(?:strength|ranks|numbers|manpower|fighters|cadres|membership)\b")
 GROUP_PRONOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)$")
+GROUP_PRONOUN_AFTER = re.compile(r"(?:(?:the|this|that)\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
+# "the group now has between 2,000 and 4,000 fighters": the strength of the group named before
+GROUP_PRONOUN_HAD = re.compile(
+    r"\b(?:the|this)\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\s+(?:now\s+|still\s+|currently\s+|then\s+)?"
+    r"(?:had|has|have|fielded|fields|commanded|commands|retains?|retained|maintains?|maintained|numbers?|numbered)\s+(?:[\w-]+\s+){0,3}$"
+)
 GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|movement)\b")
 # a number's digits and inner separators are atomic (only trailing ',' or '.' can be given back to a following
 # ", and 20"): with a plain \d[\d,.]* inside (...)* a run like "1,1,1,..." splits in exponentially many ways
@@ -181,6 +188,12 @@ ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
     r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
 )
+GAPPED_SUBJECT_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>(?:the\s+)?[^,;:.\d\s][^,;:.\d]{1,40}?)\s+$")
+SHARE_OR_BEFORE = re.compile(
+    r"\d[\d.]*\s*(?:%|per\s?cent|percent|pc)\s+of\s+(?:the\s+|all\s+)?(?P<noun>[\w\s-]{2,40}?)\s*,\s*or\s+(?:some\s+|about\s+|nearly\s+)?$"
+)
+GAPPED_FOR_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>[^,;:.\d]{2,50}?)\s+for\s+$")
+RESPONSIBLE_FOR = re.compile(r"\b(?:responsible|accounted|accounting|blamed)\s+for\b")
 # "Afghanistan recorded 4,502 deaths, while Pakistan recorded 1,081": a second subject that records the same noun
 ELLIPTICAL_RECORD_BEFORE = re.compile(
     r"\b(?:while|whereas|and|but)\s+[^,;.]{2,40}?\s+(?:recorded|registered|saw|witnessed|suffered|logged|counted|documented|reported)\s+$"
@@ -191,7 +204,8 @@ ELLIPTICAL_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:19|20)\d\d\s*)?(?:[.;)
 # "from 517 in 2023 to 1,099 last year": the second value of a from-to pair
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?\d[\d,.]*\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+$")
 UP_FROM = re.compile(
-    r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?$"
+    # ("down from as many as 5,000 a year earlier": emphasis between 'from' and the number)
+    r"\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent|pc)\s+)?from\s+(?:the\s+)?(?:as\s+many\s+as\s+)?$"
     r"|\bto\s+\d[\d,]*\s+from\s+$"
 )
 PARTITIVE = re.compile(
@@ -202,6 +216,15 @@ PARTITIVE_OPENING = re.compile(
     r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
     r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
     r"(?:\s+(?:(?:in|during)\s+(?:19|20)\d\d|(?:last|this|the\s+previous|the\s+past)\s+year))?\s*,"
+)
+# the preposition that ties a change to its metric noun, with at most a few words between them (run up to the noun)
+CHANGE_METRIC_PREP = re.compile(
+    r"\b(?:in|of|among|for|from\s+(?:those|the))\s+(?:(?:the|overall|total)\s+)?(?:(?:number|count|tally)\s+of\s+)?"
+    r"(?:(?:the\s+)?[\w’'-]+\s+){0,4}$"
+)
+# "the fall in militant fatalities, which declined by 31 per cent": the noun a relative clause of change is about
+RELATIVE_CHANGE_OF = re.compile(
+    r"(?P<noun>\b(?:[\w-]+\s+){0,2}?(?:deaths|fatalities|casualties|injuries|attacks|incidents|operations))\s*,\s*(?:which|that)\s+(?:\w+\s+){0,2}$"
 )
 # a sentence whose subject is the previous figure: "They were 13 percent fewer", "This was a 9% rise", "The figure is ..."
 ANAPHOR_OPENING = re.compile(
@@ -241,16 +264,21 @@ ATTACK_VERB = re.compile(
     r"|took\s+place|occurred|targeted)\b"
 )
 WERE_VICTIM = re.compile(
-    r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies)"
+    # ("were members of the national defence and security forces")
+    r"^\s+(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|security|levies"
+    r"|members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:security|defen[cs]e|armed|army|police)\b)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
+# "2,941 were members of ...": the complement says who the counted people were
+WERE_SOMEONE = re.compile(r"^\s+(?:were|was)\s+(?!killed|injured|wounded|dead|martyred|hurt|among|in\b|during|from|by|of\b)[a-z]")
+OF_THOSE_KILLED_AFTER = re.compile(r"\s+of\s+(?:them|these|those|the\s+dead)(?:\s+(?:killed|injured|wounded|dead|who\s+died))?(?=\s+(?:were|was)\b)")
 OF_DEFINITE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\s")
 VICTIM_NOUN_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:(?P<civilians>civilians)|(?P<security>soldiers|troops|policemen|police|personnel|levies)"
     r"|(?P<militants>militants|terrorists|insurgents|outlaws|fighters))\b"
 )
 WERE_METRIC_AFTER = re.compile(r"^\s+(?:were|was)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b")
-OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
+OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the|them|its|their|all|all\s+the)\s+(?P<noun>(?:[\w’'-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties|dead))\b")
 LABEL_BEFORE = re.compile(r"(?:^|[•\n;])\s*(?P<label>[\w\s’'/-]{2,40}?|[\w\s’'/-]{2,80}(?:,[\w\s’'/-]{2,80})?)(?:\s*\((?:19|20)\d\d\))?\s*:\s*$")
 # "the highest number of civilian casualties from suicide attacks since 2009: 2,792": the count a colon introduces
 NUMBER_OF_COLON = re.compile(
@@ -260,7 +288,8 @@ BY_AFTER = re.compile(r"^\s+by\s+(?!far\b|the\s+end\b)")
 SERIES_AFTER = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<phrase>[\w\s’'-]{2,40}?)\s*\($")
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|the\s+total(?:\s+of)?|total\s+of|in\s+all|overall|altogether|all\s+told)\s+(?:[“\"]\s*)?$")
-SUBSET_OF_ATTACKS = re.compile(r"\b(?:high-profile|high-casualty|mass-casualty|large-scale|complex|spectacular)\b")
+# ("45 major incidents": the incidents a monitor lists for their toll, a subset of all attacks)
+SUBSET_OF_ATTACKS = re.compile(r"\b(?:high-profile|high-casualty|mass-casualty|large-scale|complex|spectacular|major)\b")
 FOILED = re.compile(r"\b(?:foiled|thwarted|averted|prevented|pre-empted|preempted|foiling|thwarting|failed|attempted|attempts?\s+of)\s+(?:\w+\s+){0,3}$")
 
 MONTHLY = re.compile(
@@ -269,8 +298,9 @@ MONTHLY = re.compile(
 )
 SUB_ANNUAL = re.compile(
     r"\b(?:first|second|third|fourth|last|latter)\s+(?:half|quarter|six\s+months|three\s+months|nine\s+months)\b"
-    r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b"
+    r"|\b(?:first|last|past)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|weeks|days)\b"
     r"|\b(?:first|last|past)\s+(?:two|three|2|3)\s+quarters\b"
+    r"|\b(?:in|on|within)\s+(?:a\s+single|one\s+single|one|a)\s+day\b"  # "killed more than 50 people in a single day"
     r"|\b(?:h1|h2|q[1-4])\b|\bquarterly\b|\bhalf-year\w*\b|\bmid-year\b|\bso\s+far\s+this\s+year\b|\byear[- ]to[- ]date\b"
     r"|\bthe\s+month\s+of\b|\bthis\s+month\b|\blast\s+month\b|\bpast\s+(?:month|week)\b"
     r"|\b(?:in|during|over|for)\s+the\s+(?:month|week)\b|\bthe\s+same\s+month\b|\bprevious\s+month\b"
@@ -284,6 +314,9 @@ PERIOD = re.compile(
 )
 # ", which ended its ceasefire in November,": a relative clause about something else than the number
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|that)\b[^,;()]*(?:,|$)")
+FOUNDING_APPOSITIVE = re.compile(
+    r",\s*(?:the|a|an)\s+[^,;()]{0,40}?\b(?:formed|founded|set\s+up|created|established|launched|born)\s+in\b[^,;()]*(?:,|$)"
+)
 # a month without a year ("in December alone", "since January"); runs on the sentence as written, "may" is a verb
 MONTH_PHRASE = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween|[Tt]hrough|[Uu]ntil|[Tt]ill|[Bb]y|[Oo]f|[Tt]han|[Oo]ver|[Aa]gainst"
@@ -316,24 +349,34 @@ SINCE_YEAR = re.compile(
     r"(?<!highest\s)(?<!lowest\s)(?<!deadliest\s)(?<!worst\s)(?<!biggest\s)(?<!largest\s)(?<!fewest\s)(?<!toll\s)"
     r"(?<!level\s)(?<!figure\s)(?<!year\s)(?<!time\s)\bsince\s+(?:the\s+year\s+)?$"
 )
-DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra)\b")
+# ("tens of thousands more part-time fighters", "50 more deaths": an addition to a figure, not the figure)
+DIFFERENCE = re.compile(r"^\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|^\s*(?:additional|extra|more)\b")
 MULTIPLE = re.compile(r"\b(?:doubl\w+|tripl\w+|quadrupl\w+|twice|thrice|\w+-fold|times\s+(?:more|higher|as))\b")
 SINGLE_INCIDENT = re.compile(
     r"\b(?:the|a|an|one|single|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|bomb|blast|explosion|assault|strike|incident|raid)\b(?!s)"
     r"(?!\s+(?:on\s+average|per|attacks|blasts|explosions|strikes))"
     r"|\b(?:attack|bombing|bomb|blast|explosion|assault|ambush)\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b"
 )
-SINGLE_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|assault|incident|ambush)\b(?!s)")
+# (one operation, siege or hijacking: "33 attackers were killed in a rescue operation", "died during the siege")
+SINGLE_AFTER = re.compile(
+    r"^[^,;.]{0,60}?\b(?:in|during|at)\s+(?:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|bombing|blast|explosion|assault|incident|ambush|siege|hijacking|stand-?off|hostage\s+crisis|rescue\s+operation)\b(?!s)"
+)
 WEEKDAY = re.compile(
     r"(?<!said\s)(?<!says\s)(?<!reported\s)(?<!released\s)(?<!announced\s)"
     r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!\s+(?:said|says|told|released|announced|published|reported|issued|revealed|warned|noted))|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
+    r"(?!\s+(?:said|says|told|released|announced|published|reported|issued|revealed|warned|noted|that)\b)|\b(?:yesterday|today|tonight|this\s+morning|last\s+night)\b")
 NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nation-wide|across\s+the\s+country|in\s+the\s+country|throughout\s+the\s+country|national(?:ly)?)\b", re.IGNORECASE)
 TACTIC = re.compile(
-    r"\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
+    # ("cross-border shelling" names where attacks came from, a group of its own, not a tactic among others)
+    r"(?<!cross-border\s)(?<!cross\sborder\s)\b(?:roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosives|landmines?|land\s+mines|mines"
     r"|ground\s+engagements?|aerial\s+(?:operations|attacks|strikes|bombardments?)|air\s*strikes|airstrikes"
     r"|targeted\s+killings?|firearms|shelling|mortars?|rockets?|grenades?|bombings\s+and\s+explosions)\b"
 )
+# "552 civilians were killed in air strikes": the dead of one tactic, a part of the toll
+BY_TACTIC_AFTER = re.compile(r"^[^,;.\d]{0,40}?\b(?:in|by|from)\s+(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
+# a sentence that puts its toll in the attacks the previous one counted: "... were killed in such attacks"
+IN_SUCH_ATTACKS = re.compile(r"\b(?:in|by|during)\s+(?:these|those|such)\s+(?:attacks|bombings|blasts)\b")
 # a tactic that opens the clause as its subject: "Ground engagements between insurgents and security forces ... left 3,605
 # casualties" is a breakdown by tactic whoever is named inside it
 TACTIC_SUBJECT = re.compile(r"\W*(?:[^,;]{0,40},\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + TACTIC.pattern)
@@ -380,6 +423,8 @@ GLOBAL = re.compile(
     r"(?!\s+(?:terrorism|institute|portal|centre|center|programme|program|studies|desk|bureau|editor|correspondent))"
 )
 INDEX = re.compile(r"\b(?:score[ds]?|scoring|rank(?:s|ed|ing)?|index|out\s+of\s+(?:5|10|100|five|ten)|ranked)\b")  # not "out of 306 attacks"
+# "the index logged 1,099 of them": the index named as the source that counted, not a score or rank
+INDEX_AS_SOURCE = re.compile(r"index\s+(?:logged|recorded|counted|registered|documented|says|said|found|reports?|reported|shows|showed|notes|noted)\b")
 # another monitor than the report's publisher, or a neighbour named as such, run on the sentence as written
 OTHER_MONITOR = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations|UNAMA|ACLED|SATP|[Nn]eighbou?ring\s+[A-Z]\w+|UN\s+mission|the\s+mission)\b"
@@ -404,7 +449,7 @@ THERE = re.compile(
 LINK_LINE = re.compile(r"^\W*(?:related(?:\s+stor(?:y|ies))?|also\s+read|read\s+more|read\s+also|see\s+also|more\s+on\s+this)\s*:")
 # "suicide bombers struck 87 times", "drones fired missiles on 34 occasions": attacks counted as times
 TIMES_AFTER = re.compile(r"^\s+(?:times|occasions)\b")
-ATTACK_ACT = re.compile(r"\b(?:struck|strike|attacked|hit|fired|bombed|raided|carried\s+out\s+(?:\w+\s+)?(?:attacks|strikes))\b")
+ATTACK_ACT = re.compile(r"\b(?:struck|strike|striking|attacked|hit|fired|bombed|raided|carried\s+out\s+(?:\w+\s+)?(?:attacks|strikes))\b")
 # "PIPS attributed 89 of the attacks to the TTP, 79 to Baloch insurgents": whose they are comes after the number
 ATTRIBUTED = re.compile(r"\battribut(?:ed|es|ing|e)\b")
 ATTRIBUTED_TO = re.compile(r"^(?:\s+of\s+[^,;]{0,80}?)?\s+to\s+(?:(?:attacks|bombings)\s+(?:claimed|carried\s+out)\s+by\s+)?(?:the\s+)?(?![\d.,])")
@@ -417,20 +462,23 @@ ATTRIBUTED_NOUN_TO = re.compile(
 )
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
 AMONG_WERE = re.compile(
-    r"\b(?:among|of)\s+(?:the|those)\s+(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
-    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2}\s+(?:were|was)\b"
+    # ("among the 411 injured, there were 168 soldiers, ...": the total's number and 'there' may stand between)
+    r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
+    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2},?\s+(?:there\s+)?(?:were|was)\b"
 )
+# "fatalities among civilians, soldiers and security forces": the list of victims after 'among'
+AMONG_LIST = re.compile(r"\bamong\s+(?P<list>[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*[a-z-]+(?:\s+[a-z-]+)?){0,3}\s*,?\s+and\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\b")
 # "It carried out 482 attacks": a sentence whose subject is the group the text named last
 IT_SUBJECT = re.compile(
-    r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
+    r"^\W*(?:it|the\s+group|the\s+outfit)\s+(?:and\s+its\s+(?:affiliates|allies|factions|splinter\s+groups)\s+)?(?:\w+\s+)?(?:carried\s+out|conducted|claimed|perpetrated|staged|launched|mounted|killed"
     r"|was\s+responsible|caused|was\s+(?:linked|tied)\s+to|was\s+blamed\s+for|was\s+behind)\b(?!\s+that\b)"  # "It claimed that ...": a report speaking
 )
 # whose fighters: "the Haqqani Network had some 3,000 fighters"
-OWNER_HAD = re.compile(r"^\s+(?:had|has|have|fielded|fields|commanded|commands)\s+(?:\w+\s+){0,2}$")
+OWNER_HAD = re.compile(r"^(?:\s*,[^,;.]{2,60},)?\s+(?:had|has|have|fielded|fields|commanded|commands|retains?|retained|maintains?|maintained)\s+(?:\w+\s+){0,2}$")
 # "the corresponding numbers for 2012 were 3 007, 732 and 2 472": the same metrics as the list before, another year
 CORRESPONDING = re.compile(r"\bcorresponding\s+(?:numbers|figures|totals?|tolls?|counts?|tallies)\b")
 AGAINST_MILITANTS = re.compile(r"\bagainst\s+(?:the\s+)?(?:suspected\s+)?(?:militants|terrorists|insurgents|outlaws)\b")
-IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such)\s+(?:operations|actions|raids)\b")
+IN_OPERATIONS = re.compile(r"\bin\s+(?:those|these|the|such|its|their)\s+(?:[\w-]+\s+)?(?:operations|actions|raids)\b")
 MILITANT_SUBJECT = re.compile(r"\b(?:militants|terrorists|insurgents|jihadists|separatists)\b(?:\s+[\w-]+){0,4}?\s+(?:staged|carried\s+out|launched|mounted|conducted)\s+(?:\w+\s+){0,2}$")
 # a perpetrator's verb right before the number, and perpetrators that name no one group
 PERPETRATOR_VERB_BEFORE = re.compile(
@@ -455,8 +503,14 @@ ALL_PERPETRATORS = re.compile(
     r"\W*(?:[\w\s]{0,40}?,\s*)?(?:the\s+)?(?:militants|terrorists|insurgents|(?:militant|terrorist|armed)\s+(?:groups|outfits|organi[sz]ations))\s*,"
     r"[^.;:]{0,120}?\band\s+(?:other\s+|violent\s+)?[\w\s-]{0,30}?(?:groups|militants|insurgents|outfits)\b"
 )
+# "militants, Baloch insurgents and sectarian outfits between them striking 2,148 times": every kind together
+ALL_BETWEEN_THEM = re.compile(
+    r"\b(?:militants|terrorists|insurgents)\s*,[^.;:]{0,80}?\band\s+[\w\s-]{0,30}?(?:groups|militants|insurgents|outfits)"
+    r"\s+(?:between|among)\s+them\s+(?:[\w-]+\s+){0,2}$"
+)
 # a named group the vocabulary does not list, run on the text as written: "the Hafiz Gul Bahadur group"
 UNKNOWN_GROUP = re.compile(r"\b[A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|e|i|ul|al|ud|ut))*(?:’s|'s)?\s+(?:group|faction|outfit|network|movement)\b")
+DETERMINER_GROUP = re.compile(r"(?:The|This|That|Its|Their|Each|Every|Another|Which|Either|Neither)\s+(?:group|faction|outfit|network|movement)\b")
 # a proper name, run on the text as written: "Lashkar-e-Islam", "Ansar al-Hezbollah", "Jaish-e-Muhammad", "JeM"
 PROPER_NAME = re.compile(
     r"\b(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?)(?:(?:\s|-)(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?|e|i|ul|al|ud|ut|ur|wal|bin|ibn)(?=[\s-]|\b))*\b"
@@ -469,7 +523,9 @@ NOT_A_GROUP_NAME = re.compile(
     r"|constabulary|guards?|command|ispr|ctd|fc|nato|isaf|us|u\.s|un|coalition|officials?|authorities|minister|spokesman"
     r"|spokesperson|report|index|institute|centre|center|portal|mission|monitor|project|data|survey|study|review|operations?"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    # borders and frontiers: "along the Durand Line and the Line of Control, which killed 46"
+    r"|line|control|border|frontier|pass|corridor|highway|road|motorway)\b",
     re.IGNORECASE,
 )
 # a name right before a perpetrator's verb and the number: "Lashkar-e-Islam carried out 12", "X, a banned outfit, claimed 9"
@@ -519,13 +575,18 @@ NATIONAL_MILITANTS = re.compile(
 
 # totals that combine militant attacks with operations or other violence
 COMBINED = re.compile(
-    r"\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
-    r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy)\b(?:\s+by\s+(?:the\s+)?militants)?"
-    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
+    # ("more than the previous three years combined" adds up years, not kinds of violence)
+    r"(?<!years\s)(?<!months\s)\bcombin(?:ing|ed|ation|es?)\b|\bterror\s+and\s+counter[- ]?terror\w*|\bviolence[- ](?:related|linked)\b"
+    # a monitor's "political violence events" and "security incidents" take in clashes, raids and airstrikes
+    r"|\b(?:political\s+)?violence\s+events\b|\bviolent\s+events\b|\bsecurity\s+(?:incidents|events)\b"
+    # ("killed in clashes, bombings, airstrikes and military operations": a list of every kind, ending in operations)
+    r"|\b(?:anti-state\s+violence|violence|militant\s+attacks|terrorist\s+attacks|attacks|militancy|clashes|bombings|fighting)\b(?:\s+by\s+(?:the\s+)?militants)?"
+    r"[^.;]{0,25}\b(?:and|with)\s+(?:from\s+|in\s+|during\s+)?(?:the\s+)?(?:[\w-]+(?:’s|'s)\s+)?(?:counter[- ]?\w+|security(?:\s+forces(?:’|')?)?|military)\s+(?:operations|actions)"
     r"|\boverall\s+violence\b|\ball\s+forms\s+of\s+violence\b|\bviolence\s+of\s+(?:every|all|any)\s+(?:description|kinds?|types?|sorts?)\b|\bviolent\s+incidents\b|\btoll\s+of\s+(?:all\s+)?violence\b"
     r"|\badded\s+to\s+the\s+(?:terrorist|militant)\s+attacks\b|\battacks\s*,\s*(?:security|military|counter[- ]?\w+)\s+operations\b"
     r"|\b(?:attacks|violence)\s+and\s+(?:the\s+)?(?:operations|actions)\s+(?:of|by)\s+(?:the\s+)?(?:security\s+forces|military|army|state)\b"
-    r"|\b(?:takes\s+in|includes?|including|counts?|covers?)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+(?:by|in)\b"
+    # "a count that adds the militants killed in SF operations to the victims of attacks"
+    r"|\b(?:takes\s+in|includes?|including|counts?|covers?|adds?|adding)\s+(?:both\s+)?(?:the\s+)?(?:terrorists|militants)\s+killed\s+(?:by|in)\b"
 )
 ALL_SCOPE = re.compile(
     r"\b(?:terror(?:ist|ism)?|militant|militancy|insurgent|anti-state|suicide)\s+(?:related\s+)?(?:attacks|incidents|violence|acts|bombings)\b"

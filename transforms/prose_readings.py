@@ -45,6 +45,16 @@ class Reading:
 NOT_A_FIGURE = "not-a-figure:"
 _BRACKET = re.compile(r"[()]")
 _SUCH = re.compile(r"\s+(?:such|similar)\b")
+_SHARE_WORD = re.compile(r"\b(?:share|part|portion|bulk|majority|most)\b")
+_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$")
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
+)
+_ANOTHER_BEFORE = re.compile(r"\band\s+(?:another|a\s+further)\s+$")
+_AND_BEFORE = re.compile(r"\band\s+$")
+_EVENTS_AFTER = re.compile(r"\s+events\b")
+_KIND_EVENTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,2}events\b")
 
 
 def paren_depths(text: str) -> list[int]:
@@ -229,6 +239,8 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
         tail = tail[aside.end() :]  # "3,804 people, among them 927 children, lost their lives": the verb is past the part
     # "500 soldiers and police officers were killed": a second noun of victims before the verb
     joined = lx.JOINED_VICTIMS.match(tail) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
+    if joined and _NUMBER_WORD.search(joined.group("other")):
+        joined = None  # "232 civilians and eleven militants": the next item of a list with its own number, not a second noun
     if joined:
         tail = tail[joined.end() :]
     after_verb = lx.VERB_AFTER.match(tail)
@@ -356,6 +368,14 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if found:
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule, reading.phrase = "labelled-value", (label.start("label"), label.end("label"))
+            if found[0] in ("killed", "injured", "casualties") and _SHARE_WORD.search(label.group("label")):
+                # "Militants and insurgents made up the largest share of the dead: 1,380": the part of the toll its
+                # subject names; a part whose subject names no one victim type is no metric
+                kinds = {m.lastgroup for m in lx.VICTIM.finditer(label.group("label"))}
+                if len(kinds) == 1:
+                    reading.victim = kinds.pop()
+                else:
+                    reading.drop = "subgroup"
             return True
     if lx.UP_FROM.search(before):
         reading.link_kind, reading.rule = "baseline", "up-from"
@@ -378,6 +398,27 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if lx.SERIES_AFTER.match(after):
         reading.link_kind, reading.rule = "series", "year-series"
         return True
+    share = lx.SHARE_OR_BEFORE.search(before)
+    if share:
+        found = metric_of_phrase(share.group("noun"))
+        if found:
+            # "caused 4 percent of the deaths, or 210 people": the count the share restates, of the share's noun
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "count-beside-share"
+            return True
+    gapped = lx.GAPPED_FOR_BEFORE.search(before)
+    if gapped and lx.ELLIPTICAL_AFTER.match(after) and lx.RESPONSIBLE_FOR.search(before, 0, gapped.start()):
+        # "civilians accounted for 908 deaths and security personnel for 325", "the Taliban were responsible for 1,283
+        # of the deaths, ... and government forces for 731": the verb and noun said once, the item names its own subject
+        nouns = list(lx.METRIC_NOUN.finditer(before, 0, gapped.start()))
+        if nouns:
+            window = max(nouns[-2].end() if len(nouns) > 1 else 0, nouns[-1].start() - 40)
+            found = metric_of_phrase(before[window : nouns[-1].end()])
+            own = {m.lastgroup for m in lx.VICTIM.finditer(gapped.group("who"))}
+            reading.base, reading.suicide = found[0], found[2]
+            reading.victim = (own.pop() if len(own) == 1 else found[1]) if found[0] in ("killed", "injured", "casualties") else None
+            reading.rule, reading.phrase = "gapped-for", gapped.span("who")
+            return True
     if (lx.ELLIPTICAL_BEFORE.search(before) or lx.ELLIPTICAL_RECORD_BEFORE.search(before)) and lx.ELLIPTICAL_AFTER.match(after):
         # "the Taliban caused 4,800 casualties, while IS caused about 1,250": the noun said once, earlier
         nouns = list(lx.METRIC_NOUN.finditer(before, 0, clause_start(before, len(before))))
@@ -386,6 +427,16 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
             found = metric_of_phrase(before[window : nouns[-1].end()])  # its victim is said before it, not after
             reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
             reading.rule = "elliptical"
+            return True
+    subject = lx.GAPPED_SUBJECT_BEFORE.search(before)
+    if subject and lx.ELLIPTICAL_AFTER.match(after):
+        clause_from = clause_start(before, subject.start(), lx.STRONG_BREAK)
+        counted = list(lx.METRIC_NOUN.finditer(before, clause_from, subject.start()))
+        if counted and lx.PERPETRATION.search(before, clause_from, counted[-1].start()):
+            # "IS-K claimed 22 attacks, and the BLF nearly 40": a second subject and number, the verb and noun said once
+            found = metric_of_phrase(before[max(clause_from, counted[-1].start() - 40) : counted[-1].end()])
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule, reading.phrase = "gapped-for", subject.span("who")
             return True
     if any(start <= mention.start < end for start, end in spans):
         # "against four the year before", "when the mission recorded 10,993": the earlier year's value
@@ -460,6 +511,11 @@ def _change_cue(low: str, mention: NumberMention, previous: Reading | None) -> t
         return match.group("word"), match.start("word"), match.end("word")
     # "a decline in number of terrorist attacks by nearly 13%": the change noun opens the clause
     # ... or is said to amount to it: "the decrease between 2012 and 2013 amounts to 13.4 per cent"
+    if previous is not None and not previous.change and re.search(r",\s*or\s+by\s+$", before):
+        # "injured fell to 1,871 from 2,409, or by 22 per cent": the sentence's verb of change, restated as a percentage
+        words = list(lx.CHANGE_WORD.finditer(before, 0, previous.mention.start))
+        if words:
+            return words[-1].group("word"), words[-1].start(), words[-1].end()
     if re.search(r"\b(?:by|amount(?:ed|s)?\s+to|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s*$", before):
         clause = before[clause_start(before, len(before)) :]
         offset = len(before) - len(clause)
@@ -495,8 +551,12 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     end = clause_end(low, max(after_start, mention.end), lx.CHANGE_CLAUSE_END)
     window = low[after_start:end]
     found = metric_of_phrase(window)
-    if found and not re.search(r"\b(?:in|of|among|for|from\s+(?:those|the))\b", window[: found[3]]):
-        found = None  # the metric of a change follows 'in', 'of', 'among': "a 16% decline in attacks"
+    # the 'of' of "a decline of 13 per cent" is the change's, not its metric's: the preposition is looked for past the number
+    own = max(0, mention.end - after_start)
+    # the metric of a change follows 'in', 'of', 'among': "a 16% decline in attacks", "a rise of 9% in the number of
+    # suicide attacks"; a noun further on belongs to another clause ("a decline of 13% in 2013 hides that civilian deaths ...")
+    if found and not lx.CHANGE_METRIC_PREP.search(window, own if found[3] >= own else 0, found[3]):
+        found = None
     if found and not re.match(r"\s*(?:respectively)", window):
         reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
         reading.phrase = (after_start, after_start + found[4] + 10)
@@ -512,7 +572,22 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         reading.rule = "change-respectively"
         return
     lead = min(cue_start, mention.hedge_start if mention.hedge_start is not None else mention.start)
+    if previous is not None and cue_start < previous.mention.start and re.search(r",\s*or\s+by\s+$", low[: mention.start]):
+        # "the number of people injured fell to 1,871 from 2,409, or by 22 per cent": the subject of the verb's change
+        found = metric_of_phrase(blank_parens(low[clause_start(low, cue_start, lx.SUBJECT_BREAK) : cue_start]))
+        if found:
+            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.rule = "change-restated"
+            return
     opener = low[clause_start(low, lead) : lead]
+    relative = lx.RELATIVE_CHANGE_OF.search(low, 0, lead)
+    if relative and re.fullmatch(r"(?:which|that)\s+(?:\w+\s+){0,2}", opener):
+        # "militant fatalities, which declined by 31 per cent": the relative clause changes the noun right before it
+        found = metric_of_phrase(relative.group("noun"))
+        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.phrase = (relative.start("noun"), relative.end("noun"))
+        reading.rule = "change-of-relative"
+        return
     if (
         previous is not None  # with no number before, ", falling by 13 percent" is said of the sentence's subject
         and re.fullmatch(r"\s*(?:\w+\s+){0,3}", opener)
@@ -616,11 +691,25 @@ def read_numbers(
         elif not _parenthesised(low, mention, reading):
             if not _count_from_head(low, mention, reading) and not _count_without_head(low, mention, reading, spans):
                 reading.drop, reading.rule = "no-metric", "unrecognised"
+        if reading.base and not reading.change and not reading.drop and _DEMONSTRATIVE_BEFORE.search(low, 0, mention.start):
+            reading.drop = "restated"  # "These four attacks killed 11 people": the count said before, pointed at again
+        if reading.rule == "unrecognised" and _EVENTS_AFTER.match(low, mention.end):
+            # "3,100 political violence events, up from the 2,400 events of 2024": bare 'events' are the kind named before
+            earlier = next((r for r in reversed(readings) if r.base and not r.change and _KIND_EVENTS_AFTER.match(low, r.mention.end)), None)
+            if earlier is not None:
+                reading.base, reading.suicide, reading.drop, reading.rule = earlier.base, earlier.suicide, None, "events-again"
+                reading.phrase = earlier.phrase
         if reading.rule == "were-metric" and re.search(r"\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$", low[: mention.start]):
             toll = next((r for r in reversed(readings) if r.base in ("killed", "injured", "casualties") and not r.change), None)
             reading.victim = toll.victim if toll is not None else None  # "civilian casualties, of which 2,400 were deaths"
         if reading.base in ("killed", "injured", "casualties") and not reading.drop:
             _victims_as_subject(low, mention, reading)
+        if reading.base in ("killed", "injured") and reading.victim is None and previous is not None and previous.victim \
+                and previous.base in ("killed", "injured") and (
+                    _ANOTHER_BEFORE.search(low, 0, mention.start)
+                    # "2,817 civilians were killed and 5,673 were wounded": a bare number continues the same victims
+                    or (reading.rule == "number-verb-after" and _AND_BEFORE.search(low, 0, mention.start))):
+            reading.victim = previous.victim  # "15,000 insurgents were killed and another 6,000 wounded": more of them
         if reading.base and _SUCH.match(low, mention.end):
             # "two such attacks", "three similar bombings": the kind of an earlier figure of the sentence
             earlier = next((r for r in reversed(readings) if r.base == reading.base and not r.change), None)
@@ -628,5 +717,12 @@ def read_numbers(
                 reading.suicide, reading.victim = earlier.suicide, earlier.victim
             elif reading.base == "attacks" and re.search(r"\bsuicide\s+(?:attacks|bombings|blasts)\b", low[: mention.start]):
                 reading.suicide = True  # "The number of suicide attacks fell, with eight such attacks in 2019"
+        elif (
+            reading.base in ("killed", "injured", "casualties") and previous is not None and previous.suicide
+            and _SUCH.match(low, previous.mention.end) and re.fullmatch(r"\s+(?:such|similar)\s+[\w-]+\s+and\s+", low[previous.mention.end : mention.start])
+        ):
+            # "43 suicide attacks and 758 deaths, up from 39 such attacks and 365 deaths": the toll paired with the
+            # 'such' suicide attacks is theirs
+            reading.suicide = True
         readings.append(reading)
     return readings, drops

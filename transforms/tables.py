@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from transforms import prose_lexicon as lx
 from transforms.model import Document, Figure, Table
 from transforms.reference import Vocabulary
 from transforms.table_labels import (
@@ -60,8 +61,10 @@ def _blocks_before(text: str, start: int, count: int = 2) -> str:
 
 def _notes_after(text: str, end: int) -> str:
     """The block right after a table, and following blocks that look like footnotes."""
-    blocks = text[end : end + 2000].split("\n\n")[1:]
-    notes = []
+    blocks = text[end : end + 2000].split("\n\n")
+    # a table written as text lines has its notes on the lines right under it, in its own block
+    notes = [blocks[0].strip()] if blocks[0].strip() else []
+    blocks = blocks[1:]
     for index, block in enumerate(blocks[:4]):
         stripped = block.strip()
         looks_like_note = re.match(rf"^(?:{MARKER}|note|source|data|figures|\d\s)", stripped, re.IGNORECASE)
@@ -412,7 +415,17 @@ def _table_context(document: Document, table: Table, vocabulary: Vocabulary, fal
     notes = _notes_after(document.text, table.end)
     country = _pick_country(table.caption, vocabulary, fallback_country)
     country = country or _pick_country(around, vocabulary, fallback_country)
+    if not caption.combined and _says_combined(_blocks_before(document.text, table.start, 1)):
+        # "SATP's count adds the militants killed in operations to the victims of attacks", said right above its
+        # data sheet: the table's totals are of all violence, as the paragraph's are
+        caption = replace(caption, combined=True)
     return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country)
+
+
+def _says_combined(text: str) -> bool:
+    """Whether a text says its counts combine militant attacks with operations (a bare 'combined' says nothing of
+    what: "more than the three years before combined")."""
+    return any(not match.group(0).startswith("combin") for match in lx.COMBINED.finditer(text.lower()))
 
 
 def _labels(layout: _Layout, rows, vocabulary: Vocabulary, country: str | None):

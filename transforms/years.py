@@ -25,15 +25,17 @@ _NUMBER_WORD = (
 )
 # a comparison phrase runs from its marker to the end of its clause; numbers inside it belong to the earlier year
 BASELINE = re.compile(
-    r"(?=\b[acdfhijlorstuv]|\d)"  # a quick test of where a marker can start: the first letters below
+    # a quick test of where a marker can start: the first letters below, or the digits and the thousands comma of
+    # "fell to 1,871 from 2,409" (whose marker starts right after the new value's first digit)
+    r"(?=\b[acdfhijlorstuv]|\d|,\d)"
     r"(?:\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b|\brelative\s+to\b"
     r"|\bagainst\s+(?:the\s+)?(?:figures?|numbers?|totals?|levels?|count)\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\b(?:up|down|rising|falling|increasing|decreasing|dropping|climbing)\s+from\b"
     # "up 12% from 366 the year before": the number after 'from' is the earlier year's
-    r"|\bfrom\s+(?:the\s+)?(?=\d[\d,.]*\s+(?:(?:recorded|reported|registered|documented|seen)\s+)?(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b)"
+    r"|\bfrom\s+(?:the\s+)?(?=(?:as\s+many\s+as\s+)?\d[\d,.]*\s+(?:(?:recorded|reported|registered|documented|seen)\s+)?(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b)"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|prior|last|past)\s+year\b"
     r"|\b(?:over|from|than|on)\s+(?:in\s+)?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|ago|before))\b"
-    r"|\bagainst\s+(?=(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
+    r"|\bagainst\s+(?=(?:(?:only|just|some|about|around|nearly|almost|over)\s+)?(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:19|20)\d\d|(?:in\s+)?the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|last\s+year)\b)"
     r"|\b(?:increase|rise|jump|surge|decline|decrease|drop|fall|reduction|up|down|higher|lower)\s+on\s+(?=(?:19|20)\d\d\b)"
     r"|\b(?:from|than|over|since)\s+(?:those|that|the\s+figures?|the\s+number)\b"
     r"|\b(?:from|over|since|than)\s+(?:in\s+)?(?:the\s+year\s+)?(?=(?:19|20)\d\d\b(?!\s*(?:-|–|to\b|and\b)))"
@@ -42,13 +44,16 @@ BASELINE = re.compile(
     re.IGNORECASE,
 )
 # the end of a comparison phrase: clause punctuation or a new clause ("as 16 suicide attacks ...")
-BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|\bto\s+(?=[\d,.]+\s)|\b(?:as|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
+# ("compared with 369 to 725 the year before": the 'to' of a range goes on; "from 500 in 2019 to 700" ends at 'to';
+# "as many as 5,000" is emphasis inside the comparison, not a new clause)
+BASELINE_END = re.compile(r",(?!\d)(?!\s*when\b)|[;:()\[\]–—]|\s-\s|\.\s|(?:(?<!\d\s)|(?<=(?:19|20)\d\d\s))\bto\s+(?=[\d,.]+\s)|\b(?:(?<!many\s)as(?!\s+many\s+as\b)|while|whereas|but|because|although|though|and\s+(?=the\b|in\b|\w+ed\b))\b")
 
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19[5-9]\d|20\d\d)(?!\d|,\d|\.\d|-\d\d-)")
 _SPAN = re.compile(
     r"(?=\b[fbptu]|\d)"  # a quick test of where a span can start
     r"(?:\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|through)\s+(?:19|20)\d\d\b"
-    r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d)"
+    # ("2018 - 63 per cent more": a year, a dash and a percentage, not the span 2018-63)
+    r"|(?<!\d)(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)(?!\d|[.,]\d|\s*(?:%|per\s?cent\b|percent\b|pc\b))"
     r"|\b(?:pre|post)-(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+onwards\b|\buntil\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
