@@ -32,6 +32,7 @@ _FRAGMENTS = st.sampled_from(
         "attacks", "killed", "in 2019", "last year", "(", ")", "respectively", "by TTP", "percent", "%", "Balochistan",
         "security forces", "including", "civilians", "injured", "a total of", ",", ".", "\n", "–", "compared to 2018",
         "42pc", "1 395", "nearly", "per month", "the year", "Pakistan", "Afghanistan", "rose to", "up from", ":",
+        "\nRelated:", "\nRead more:",
     ]
 )
 _TEXT = st.lists(st.one_of(_FRAGMENTS, st.integers(0, 100000).map(str), st.text(max_size=12)), max_size=40).map(" ".join)

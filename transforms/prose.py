@@ -968,7 +968,8 @@ def read_sentence(
     readings, drops = read_numbers(low, mentions, spans)
     carry.drops.update(drops)
     if lx.LINK_LINE.match(low):
-        carry.drops.update({"link-to-other-story": len(readings)})
+        if readings:  # a drop reason is counted only when something was dropped
+            carry.drops["link-to-other-story"] += len(readings)
         return []
     if carry.paragraph != sentence.paragraph:
         carry.paragraph, carry.paragraph_scope = sentence.paragraph, None
