@@ -194,6 +194,14 @@ def _is_partial_text(text: str) -> bool:
     return bool(months) and months[-1] != "dec"
 
 
+# "a question asked by a member from Karachi": where a speaker comes from, not where the figures happened
+_PERSON_FROM_BEFORE = re.compile(
+    r"\b(?:members?|lawmakers?|legislators?|senators?|MNAs?|MPAs?|parliamentarians?|representatives?)"
+    r"\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _consumed(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with the recognised spans blanked out."""
     chars = list(text)
@@ -223,7 +231,9 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     # "Balochistan Liberation Army", "Tehreek-e-Taliban Pakistan": a place inside a group's name is the group
     inside = [(m.start, m.end) for m in group_mentions]
     country_mentions = [m for m in vocabulary.find_countries(bare) if not _within(m, inside)]
-    region_mentions = [m for m in vocabulary.find_regions(bare) if not _within(m, inside)]
+    region_mentions = [
+        m for m in vocabulary.find_regions(bare) if not _within(m, inside) and not _PERSON_FROM_BEFORE.search(bare[: m.start])
+    ]
     groups = {m.target for m in group_mentions}
     if groups - {"security-forces"}:
         victim = None  # "Baloch insurgents", "nationalist militants": a group's name, not its victims

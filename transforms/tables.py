@@ -98,6 +98,12 @@ def document_country(document: Document, vocabulary: Vocabulary, default_country
     counts = Counter(m.target for m in vocabulary.find_countries(document.text)).most_common(2)
     if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
         return counts[0][0]
+    if not counts and default_country is None:
+        # a ministry's reply names no country, only its own provinces and cities ("Khyber Pakhtunkhwa ... Quetta"):
+        # the country they all lie in, when they lie in one
+        places = {vocabulary.region_country(m.target) for m in vocabulary.find_regions(document.text)}
+        if len(places) == 1:
+            return places.pop()
     return default_country
 
 
@@ -482,6 +488,9 @@ def _table_figures(
         partial_years=frozenset(partial),
         partial_markers=frozenset(partial_markers(notes, markers)),
     )
+    change_columns = _change_columns(column_labels)
+    column_labels = {c: replace(label, year=change_columns[c], derived=False) if c in change_columns else label
+                     for c, label in column_labels.items()}
     axes = (_axis_kind(list(row_labels.values())), _axis_kind(list(column_labels.values())))
     row_labels = {r: _settle(label, axes[0]) for r, label in row_labels.items()}
     column_labels = {c: _settle(label, axes[1]) for c, label in column_labels.items()}
@@ -490,7 +499,7 @@ def _table_figures(
     for r in layout.data_rows:
         line, start, end = _row_line(document, table, r)
         for c in layout.data_columns:
-            value = parse_value(rows[r][c])
+            value = _percent(rows[r][c], column_labels[c].text) if c in change_columns else parse_value(rows[r][c])
             try:
                 cell = _Cell(row_labels[r], column_labels[c], sections.get(r, Label()), axes)
                 year, country, group, metric, rule = _merge_key(cell, context, document.published)
@@ -502,6 +511,8 @@ def _table_figures(
                 drops[f"table-{value}"] += 1
                 continue
             number, high, approx = value
+            if c in change_columns:
+                metric = f"{metric}_change_pct"
             if (year, country, group, metric, number) in seen:
                 continue
             seen.add((year, country, group, metric, number))
@@ -510,6 +521,36 @@ def _table_figures(
                        start=start, end=end, rule=rule, value_high=high, approx=approx)
             )
     return figures
+
+
+# a column headed "change" or "% change" beside year columns: each row's change from the year before to the last year
+_CHANGE_HEADER = re.compile(r"^(?:%\s*)?(?:change|y-?o-?y(?:\s+change)?)(?:\s*\(?%\)?)?$", re.IGNORECASE)
+_PERCENT_CELL = re.compile(r"^(?P<sign>[-+−–]?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<pct>%?)$")
+
+
+def _change_columns(column_labels: dict[int, Label]) -> dict[int, int]:
+    """Change columns and the year each states a change for: only when the other columns are years whose last two
+    are consecutive ("2016 | 2017 | change"), else the change may be over any span and is dropped as derived."""
+    changes = [c for c, label in column_labels.items() if _CHANGE_HEADER.match(label.text)]
+    if len(changes) != 1:
+        return {}
+    years = sorted(label.year for c, label in column_labels.items() if c not in changes and label.year is not None)
+    others = [c for c in column_labels if c not in changes]
+    if len(years) < 2 or len(years) != len(others) or years[-1] - years[-2] != 1 or len(set(years)) != len(years):
+        return {}
+    if max(others) > changes[0]:
+        return {}  # the change column follows the years it compares
+    return {changes[0]: years[-1]}
+
+
+def _percent(text: str, header: str) -> tuple[float, None, bool] | str:
+    """A signed percent cell ("-25%", "+29%") of a change column; a decline is negative. A bare number is a percent
+    only under a header that says so ("Change (%)"): under "Change" alone, "-71" may be the difference in counts."""
+    match = _PERCENT_CELL.match(" ".join(text.split()))
+    if not match or not (match["pct"] or "%" in header):
+        return "derived"
+    value = float(match["num"])
+    return (-value if match["sign"] in "-−–" and match["sign"] else value), None, False
 
 
 # a table continued on the next page sits right after its first part, with only page furniture between
