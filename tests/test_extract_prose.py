@@ -700,6 +700,20 @@ ROWS = [
      "in 2019.", "2020-01-05", {(2019, "PAK", "all", "killed_civilians_change_pct", -6, None)}),
     ("Last year, militants carried out 300 attacks, 10 percent fewer than in 2018.", "2020-01-05",
      {(2019, "PAK", "all", "attacks", 300, None), (2019, "PAK", "all", "attacks_change_pct", -10, None)}),
+    # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
+    ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
+     "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "injured", 910, None),
+      (2020, "PAK", "all", "killed_security", 210, None), (2020, "PAK", "all", "killed_civilians", 330, None)}),
+    # ... and "Of the wounded" opens no breakdown of the killed
+    ("Bombings killed 640 people and wounded 910 in 2020. Of the wounded, most were civilians.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "injured", 910, None)}),
+    # the partitive after the source's reporting verb, with the attacks the dead fell in and their year
+    ("The monitor logged 350 attacks in 2020 that killed 640 people. Its report notes that of those killed in terrorist "
+     "attacks during 2020, 330 were civilians, 210 were members of the security forces and 55 were militants.", "2021-01-04",
+     {(2020, "PAK", "all", "attacks", 350, None), (2020, "PAK", "all", "killed", 640, None),
+      (2020, "PAK", "all", "killed_civilians", 330, None), (2020, "PAK", "all", "killed_security", 210, None),
+      (2020, "PAK", "all", "killed_militants", 55, None)}),
 ]
 
 

@@ -269,7 +269,8 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             continue
         kind = lx.WERE_KIND.match(after)  # "Of these, 20 were suicide attacks": its own noun
         named = metric_of_phrase(kind.group(0)) if kind else None
-        named = named or (metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None)
+        opened = opening and (opening.group("noun") or opening.group("dead"))
+        named = named or (metric_of_phrase(opened) if opened else None)
         if named is None and not opening and lx.OF_THEM_AFTER.match(after):
             # "Suicide bombings barely moved: the monitor records 68 of them": 'them' are the sentence's own noun
             named = metric_of_phrase(blank_parens(low[:lead]))

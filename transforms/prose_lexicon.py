@@ -212,9 +212,14 @@ PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
 )
 # a sentence that opens by taking part of what the previous one counted: "Of these, ...", "Of those killed, ..."
+# ("The review said that of those killed ...": after the source's reporting verb; "the dead" names its own noun;
+# "of those killed in militant attacks during 2017," the attacks the dead fell in)
 PARTITIVE_OPENING = re.compile(
-    r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
+    r"^\W*(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:said|says|noted|notes|added|showed|shows|found|finds)\s+(?:that\s+)?)?"
+    r"(?:of|among|out\s+of)\s+(?:(?:these|those|them|the\s+(?:victims|total))"
     r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
+    r"|(?P<dead>the\s+dead))"
+    r"(?:\s+in\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|violence|bombings))?"
     r"(?:\s+(?:(?:in|during)\s+(?:19|20)\d\d|(?:last|this|the\s+previous|the\s+past)\s+year))?\s*,"
 )
 # the preposition that ties a change to its metric noun, with at most a few words between them (run up to the noun)
