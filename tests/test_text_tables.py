@@ -135,3 +135,14 @@ def test_a_table_in_a_text_naming_only_one_countrys_places_is_of_that_country(vo
 def test_a_change_column_is_a_percent_only_when_it_says_so(vocabulary, header, cell, expected):
     body = f"Attacks in Pakistan compared\nIndicator | 2018 | 2019 | {header}\nAttacks | 262 | 229 | {cell}\nKilled | 595 | 357 | x\n"
     assert {f for f in _figures(body, vocabulary) if f[2].endswith("_change_pct")} == expected
+
+
+@pytest.mark.parametrize("header, total", [
+    # the Total beside the dead and the injured of one victim type: that type's casualties
+    ("Year | Civilian deaths | Civilian injuries | Total", (2019, "all", "casualties_civilians", 1100)),
+    # beside two victim types killed, the Total is of the killed, of no one type
+    ("Year | Civilians killed | Soldiers killed | Total", (2019, "all", "killed", 1100)),
+])
+def test_the_total_of_one_victim_types_killed_and_injured(vocabulary, header, total):
+    body = f"Civilian harm by year\n{header}\n2018 | 350 | 640 | 990\n2019 | 400 | 700 | 1100\n"
+    assert total in _figures(body, vocabulary, "2020-02-01")

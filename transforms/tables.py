@@ -492,6 +492,7 @@ def _table_figures(
     column_labels = {c: replace(label, year=change_columns[c], derived=False) if c in change_columns else label
                      for c, label in column_labels.items()}
     axes = (_axis_kind(list(row_labels.values())), _axis_kind(list(column_labels.values())))
+    row_labels, column_labels = _total_of_one_victim(row_labels), _total_of_one_victim(column_labels)
     row_labels = {r: _settle(label, axes[0]) for r, label in row_labels.items()}
     column_labels = {c: _settle(label, axes[1]) for c, label in column_labels.items()}
     figures = []
@@ -521,6 +522,20 @@ def _table_figures(
                        start=start, end=end, rule=rule, value_high=high, approx=approx)
             )
     return figures
+
+
+def _total_of_one_victim(labels: dict[int, Label]) -> dict[int, Label]:
+    """'Civilian deaths | Civilian injuries | Total': the Total sums the killed and injured of that one victim type,
+    its casualties (beside columns of several victim types a Total is of none of them)."""
+    parts = [label for label in labels.values() if label.text and not label.total]
+    victims = {label.victim for label in parts}
+    if len(victims) != 1 or None in victims or {label.base for label in parts} != {"killed", "injured"}:
+        return labels
+    victim = victims.pop()
+    return {
+        key: replace(label, victim=victim, base="casualties") if label.total and not label.victim and not label.base else label
+        for key, label in labels.items()
+    }
 
 
 # a column headed "change" or "% change" beside year columns: each row's change from the year before to the last year
