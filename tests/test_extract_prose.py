@@ -700,6 +700,18 @@ ROWS = [
      "in 2019.", "2020-01-05", {(2019, "PAK", "all", "killed_civilians_change_pct", -6, None)}),
     ("Last year, militants carried out 300 attacks, 10 percent fewer than in 2018.", "2020-01-05",
      {(2019, "PAK", "all", "attacks", 300, None), (2019, "PAK", "all", "attacks_change_pct", -10, None)}),
+    # 'such attacks' repeats the kind before it: the toll after a baseline of "such attacks" is still the suicide toll
+    ("It counted 30 suicide attacks in 2019, down from 45 such attacks a year earlier, but they still killed 300 people.",
+     "2020-01-05",
+     {(2019, "PAK", "all", "suicide_attacks", 30, None), (2018, "PAK", "all", "suicide_attacks", 45, None),
+      (2019, "PAK", "all", "suicide_killed", 300, None)}),
+    ("It counted 30 attacks in 2019, down from 45 such attacks a year earlier, but they still killed 300 people.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 30, None), (2018, "PAK", "all", "attacks", 45, None), (2019, "PAK", "all", "killed", 300, None)}),
+    # a part "of the attacks" is of the year the sentence before reports, not of the baseline it compared with
+    ("The monitor recorded 900 attacks in 2019. It counted 30 suicide attacks during the year, down from 45 such attacks "
+     "a year earlier. The TTP carried out 500 of the attacks, according to the report.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "all", "suicide_attacks", 30, None),
+      (2018, "PAK", "all", "suicide_attacks", 45, None), (2019, "PAK", "ttp", "attacks", 500, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

@@ -221,6 +221,10 @@ def _referent(low: str, position: int, counts: tuple[Counted, ...]) -> int | Non
     elif lx.VICTIM.search(clause) or lx.EVENT_VERB.search(clause):
         wanted = ("killed", "injured", "casualties")
     preferred = [i for i, c in enumerate(counts) if c.base in wanted]
+    # "41 suicide attacks, down from 68 a year earlier. The TTP carried out 1,178 of the attacks": the part is of
+    # the year the sentence reports, not of the baseline it compared with
+    latest = max((counts[i].year or 0 for i in preferred), default=None)
+    preferred = [i for i in preferred if (counts[i].year or 0) == latest]
     return preferred[-1] if preferred else len(counts) - 1
 
 
@@ -486,6 +490,9 @@ def _suicide_context(low: str, reading: Reading) -> bool:
     before = re.sub(r"(?:–|—|,)\s*(?:including|includ\w+|such\s+as)[^–—,]*(?:–|—|,)?", lambda m: " " * len(m.group(0)), before)
     before = blank_parens(before)
     attacks = list(re.finditer(r"(?:[\w-]+\s+){0,2}(?:attacks|bombings|blasts|incidents|bombers)\b", before))
+    # "41 suicide attacks, down from 68 such attacks a year earlier, but they killed ...": 'such attacks' repeats the
+    # kind named before it, so that kind decides
+    attacks = [m for m in attacks if not re.search(r"\bsuch\s+\S+$", m.group(0))]
     return bool(attacks) and "suicide" in attacks[-1].group(0)
 
 
