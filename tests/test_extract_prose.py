@@ -712,6 +712,22 @@ ROWS = [
      "a year earlier. The TTP carried out 500 of the attacks, according to the report.", "2020-01-05",
      {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "all", "suicide_attacks", 30, None),
       (2018, "PAK", "all", "suicide_attacks", 45, None), (2019, "PAK", "ttp", "attacks", 500, None)}),
+    # "another N" after a verb of blame is more of the noun the sentence before counted
+    ("The monitor counted 900 attacks in 2019. The TTP carried out 500 of the attacks. Sindhi insurgents were blamed for "
+     "another 140, most of them in the interior.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "ttp", "attacks", 500, None),
+      (2019, "PAK", "nationalist-insurgents", "attacks", 140, None)}),
+    # a breakdown with the dead as the sentence's subject; "men of the security forces" are victims, not the group
+    ("Attacks killed 640 people in 2020. The dead of 2020 were broken down by the monitor as 330 civilians, 210 men of "
+     "the security forces and 100 militants.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "killed_civilians", 330, None),
+      (2020, "PAK", "all", "killed_security", 210, None), (2020, "PAK", "all", "killed_militants", 100, None)}),
+    ("Attacks killed 640 people in 2020. The dead were 330 civilians, 210 soldiers and 100 militants.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "killed_civilians", 330, None),
+      (2020, "PAK", "all", "killed_security", 210, None), (2020, "PAK", "all", "killed_militants", 100, None)}),
+    # ... but not where the dead are not the sentence's subject, and not for men of no force
+    ("Attacks killed 640 people in 2020. The dead were mostly civilians; 40 were children.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

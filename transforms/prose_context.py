@@ -76,7 +76,7 @@ _BASED_IN_BEFORE = re.compile(r"(?<!are\s)(?<!is\s)(?<!were\s)(?<!was\s)(?<!rema
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
 _VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
-_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|fatalities|deaths|casualties|losses)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
+_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|men|fatalities|deaths|casualties|losses)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"^[^.;:\d]{0,40}:\s*$")
 
 

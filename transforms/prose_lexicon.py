@@ -41,7 +41,7 @@ VICTIM = re.compile(
     r"""
     (?P<civilians>\bcivilians?\b|\bnon-combatants\b)
     |(?P<security>\bsecurity\s+(?:forces?\s*)?(?:/\s*\w+\s+)?(?:personnel|officials|men|officers)\b
-        |\bpersonnel\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
+        |\b(?:personnel|men|members)\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
         |\bofficers\b|\bsfs?\b(?=\s+(?:personnel|fatalities|deaths|casualties|losses|men))|\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
         |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))
         |\b(?:among|of)\s+(?:the\s+)?security\s+forces\b|\bpersonnel\b)
@@ -186,7 +186,9 @@ GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*(?>\d(?:[\d,.]*\d)?)[,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
-    r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
+    r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+"
+    # "Baloch insurgents were blamed for another 640": more of the same noun
+    r"(?:(?:another|a\s+further|the\s+remaining)\s+)?$"
 )
 GAPPED_SUBJECT_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>(?:the\s+)?[^,;:.\d\s][^,;:.\d]{1,40}?)\s+$")
 SHARE_OR_BEFORE = re.compile(
@@ -470,6 +472,13 @@ AMONG_WERE = re.compile(
     # ("among the 411 injured, there were 168 soldiers, ...": the total's number and 'there' may stand between)
     r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
     r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2},?\s+(?:there\s+)?(?:were|was)\b"
+)
+# the same breakdown with the total's noun as the sentence's subject: "The dead of 2011 were 1,156 civilians, ...",
+# "The fatalities were broken down in the report as ..." (only at the sentence's start: "... and the dead were" may
+# be another toll's)
+DEAD_WERE = re.compile(
+    r"^\W*the\s+(?:(?P<killed>dead|fatalities|deaths)|(?P<injured>injured|wounded))(?:\s+of\s+(?:19|20)\d\d)?"
+    r"\s+(?:were|included|comprised)(?:\s+broken\s+down(?:\s+(?:in|by)\s+(?:the|its)\s+[\w-]+)?\s+as)?\b"
 )
 # "fatalities among civilians, soldiers and security forces": the list of victims after 'among'
 AMONG_LIST = re.compile(r"\bamong\s+(?P<list>[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*[a-z-]+(?:\s+[a-z-]+)?){0,3}\s*,?\s+and\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\b")

@@ -214,9 +214,10 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     """People counted: what happened to them comes from a verb after the phrase or right before the number."""
     full = low[mention.end : head_end]
     reading.victim = _victim_of(full) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
-    of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel") else None
+    # "62 members of pro-government tribal lashkars", "531 men of the security forces": the owner names the victims
+    of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel", "men") else None
     if reading.victim is None and of_whom:
-        reading.victim = _victim_of(of_whom.group(1))  # "62 members of pro-government tribal lashkars"
+        reading.victim = _victim_of("of " + of_whom.group(1))
     owner = re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?=(?:were|was|had\s+been|have\s+been)\s)", low[head_end:]) if of_whom else None
     if owner:
         head_end += owner.end() - 1  # "282 personnel of law enforcement agencies were martyred": the verb is past the owner
@@ -267,6 +268,7 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     among = None
     for among in lx.AMONG_WERE.finditer(before):
         pass
+    among = among or lx.DEAD_WERE.match(before)
     if among is not None and not re.search(r"[;.]", before[among.end() :]):
         _apply_verb(reading, among.lastgroup, "among-the-dead-were")
         reading.link_kind = "breakdown"
