@@ -728,6 +728,11 @@ ROWS = [
     # ... but not where the dead are not the sentence's subject, and not for men of no force
     ("Attacks killed 640 people in 2020. The dead were mostly civilians; 40 were children.", "2021-01-04",
      {(2020, "PAK", "all", "killed", 640, None)}),
+    # "among the N people killed in militant attacks were ...": the total's people and the attacks they fell in
+    ("Among the 640 people killed in terrorist attacks in 2019 were 210 security forces personnel, 330 civilians and "
+     "100 militants.", "2020-01-05",
+     {(2019, "PAK", "all", "killed", 640, None), (2019, "PAK", "all", "killed_security", 210, None),
+      (2019, "PAK", "all", "killed_civilians", 330, None), (2019, "PAK", "all", "killed_militants", 100, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

@@ -146,3 +146,22 @@ def test_a_change_column_is_a_percent_only_when_it_says_so(vocabulary, header, c
 def test_the_total_of_one_victim_types_killed_and_injured(vocabulary, header, total):
     body = f"Civilian harm by year\n{header}\n2018 | 350 | 640 | 990\n2019 | 400 | 700 | 1100\n"
     assert total in _figures(body, vocabulary, "2020-02-01")
+
+
+SIDES = ("| Kind | Attacks / actions | Killed |\n|---|---|---|\n| Terrorist attacks | 700 | 900 |\n"
+         "| Security forces actions | 300 | 850 |\n| Total (terrorist attacks and security forces actions combined) | 1,000 | 1,750 |")
+
+
+@pytest.mark.parametrize("title, caption, expected", [
+    # 'the year' of a caption is the one year the report's title names; each row says whose attacks or actions
+    ("2021: a review", "The figures for the year are set out below.", {
+        (2021, "all", "attacks", 700), (2021, "all", "killed", 900), (2021, "security-forces", "operations", 300),
+        (2021, "security-forces", "killed", 850), (2021, "all-violence", "incidents", 1000), (2021, "all-violence", "killed", 1750)}),
+    # a title of two years, or a caption about the year before: no year for the table
+    ("2020 and 2021 compared", "The figures for the year are set out below.", set()),
+    ("2021: a review", "The figures for the year before are set out below.", set()),
+])
+def test_a_table_of_the_year_with_both_sides_in_its_rows(vocabulary, title, caption, expected):
+    document = parse_text(f"title: {title}\npublished: 2022-01-03\n\n{caption}\n\n{SIDES}\n\nThe report ends here.".encode(), "t.txt")
+    figures = extract_figures(document, vocabulary, default_country="PAK").figures
+    assert {(f.year, f.group, f.metric, f.value) for f in figures} == expected

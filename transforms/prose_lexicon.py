@@ -470,8 +470,11 @@ ATTRIBUTED_NOUN_TO = re.compile(
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
 AMONG_WERE = re.compile(
     # ("among the 411 injured, there were 168 soldiers, ...": the total's number and 'there' may stand between)
-    r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
-    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2},?\s+(?:there\s+)?(?:were|was)\b"
+    # ("among the 1,081 people killed in militant attacks were ...": the people and the attacks they fell in)
+    r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?:people|persons)\s+)?"
+    r"(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
+    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+|(?:[\w-]+\s+)?(?:attacks|incidents|bombings|violence))){0,2}"
+    r",?\s+(?:there\s+)?(?:were|was)\b"
 )
 # the same breakdown with the total's noun as the sentence's subject: "The dead of 2011 were 1,156 civilians, ...",
 # "The fatalities were broken down in the report as ..." (only at the sentence's start: "... and the dead were" may

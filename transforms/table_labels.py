@@ -108,6 +108,11 @@ _FILLER = frozenset(
 )
 _GENERIC = re.compile(r"^\s*(?:numbers?|no\.?|nos\.?|counts?|figures?|values?|#|quantity|frequency|data)\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|unidentified|unclaimed|not claimed|not specified|unattributed)\b", re.I)
+_ATTACKS_OR_ACTIONS = re.compile(
+    r"\b(?:attacks?|incidents?)\s*(?:/|\bor\b|\band\b)\s*(?:(?:security[- ]forces?|counter-terrorism|state)\s+)?(?:operations|actions|raids)\b"
+    r"|\b(?:operations|actions|raids)\s*(?:/|\bor\b|\band\b)\s*(?:militant\s+|terrorist\s+)?(?:attacks?|incidents?)\b",
+    re.IGNORECASE,
+)
 _COMBINED = re.compile(
     r"\bcombined\b|\bterror(?:ism)? and counter|\bmilitant attacks and (?:security|operations|counter)"
     r"|\bviolence[- ]related\b|\boverall violence\b|\ball (?:forms of )?violence\b|\bconflict[- ]related\b",
@@ -147,6 +152,7 @@ class Label:
     derived: bool = False
     out_of_scope: bool = False
     combined: bool = False
+    both_sides: bool = False  # "Attacks / actions": counts attacks or operations, whichever the other label names
     # words of a row or column label that name nothing we know: "Rocket attacks", "Target killings"
     unmapped: frozenset[str] = frozenset()
 
@@ -167,8 +173,10 @@ class Label:
             return "group"
         if self.base in PEOPLE:
             return "people"
-        if self.base:
+        if self.base or self.both_sides:
             return "base"
+        if self.combined:
+            return "group"  # "Overall (attacks and actions combined)": the all-violence row
         return "other"
 
 
@@ -224,6 +232,11 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     span = bool(_YEAR_SPAN.search(bare)) or len(years) > 1
     what, _, agent = bare.partition(" by ")
     base = next((name for name, pattern in _BASES if pattern.search(what)), None)
+    # "Attacks / actions": a column of militants' attacks and of the forces' actions alike, each row says which; only
+    # a row that combines both sides counts both ("incidents" of all violence)
+    both_sides = base == "operations" and bool(_ATTACKS_OR_ACTIONS.search(what))
+    if both_sides:
+        base = None
     victims = {name for name, pattern in _VICTIMS if pattern.search(what)}
     # "Killed (civilians, SF and militants)" names every victim type: the sum, not one of them
     victim = victims.pop() if len(victims) == 1 else None
@@ -237,6 +250,13 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     groups = {m.target for m in group_mentions}
     if groups - {"security-forces"}:
         victim = None  # "Baloch insurgents", "nationalist militants": a group's name, not its victims
+    combined = bool(_COMBINED.search(bare)) or "all-violence" in groups
+    if (base == "operations" or both_sides or combined) and victim == "security" and "security-forces" in groups:
+        # "Security forces actions": the forces act, they are no victims; "militant attacks and security forces
+        # actions combined": the forces are one side of the total, not its group
+        victim = None
+    if combined:
+        groups.discard("security-forces")
     ambiguous = victim == "security" and "security-forces" in groups and not agent
     patterns = [YEAR, _YEAR_SPAN, _MONTH_WORD, _PERIOD_WORDS, _UNTIL, _TOTAL, _UNKNOWN, _SUICIDE, _DERIVED, _OUT_OF_SCOPE, _COMBINED]
     patterns += [pattern for _, pattern in _BASES + _VICTIMS]
@@ -263,7 +283,8 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
         region=bool(region_mentions),
         derived=bool(_DERIVED.search(bare)),
         out_of_scope=bool(_OUT_OF_SCOPE.search(bare)),
-        combined=bool(_COMBINED.search(bare)) or "all-violence" in groups,
+        combined=combined,
+        both_sides=both_sides,
         unmapped=frozenset(leftover),
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from transforms import prose_lexicon as lx
 from transforms.model import Document, Figure, Table
 from transforms.reference import Vocabulary
+from transforms.years import explicit_years
 from transforms.table_labels import (
     MARKER,
     MISSING,
@@ -52,6 +53,7 @@ class _Context:
     country: str | None
     partial_years: frozenset[int] = field(default_factory=frozenset)
     partial_markers: frozenset[str] = field(default_factory=frozenset)
+    the_year: int | None = None  # "the picture for the year is summarised below" in a report on one year
 
 
 def _blocks_before(text: str, start: int, count: int = 2) -> str:
@@ -294,6 +296,8 @@ def _year(cell: _Cell, context: _Context, published: str | None) -> tuple[int, s
         year, source, rule = section.year, section, "table:caption-year"
     elif context.caption.year is not None:
         year, source, rule = context.caption.year, context.caption, "table:caption-year"
+    elif context.the_year is not None:
+        year, source, rule = context.the_year, context.caption, "table:the-year"
     else:
         raise _Drop("no-year")
     if source.partial or year in context.partial_years or (source.marker and source.marker in context.partial_markers):
@@ -330,6 +334,8 @@ def _base(cell: _Cell, context: _Context) -> tuple[str, str | None]:
     else:
         victim = section.victim or context.caption.victim
     base = base or section.base or context.caption.base
+    if base is None and any(label.both_sides for label in (row, column)) and any(label.combined for label in (row, column)):
+        base = "incidents"  # "Attacks / actions" of a row that combines attacks and actions: incidents of all violence
     if base is None and (victim or "victim" in axes):
         base = "killed"  # a table of victim types counts the dead unless it says otherwise
     if base is None:
@@ -425,7 +431,20 @@ def _table_context(document: Document, table: Table, vocabulary: Vocabulary, fal
         # "SATP's count adds the militants killed in operations to the victims of attacks", said right above its
         # data sheet: the table's totals are of all violence, as the paragraph's are
         caption = replace(caption, combined=True)
-    return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country)
+    return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country,
+                    the_year=_the_year(document, table.caption))
+
+
+# "the overall picture for the year", "the year's figures": a caption about the one year the report is on
+_THE_YEAR = re.compile(r"\b(?:for|of|during|over|in)\s+the\s+year\b(?!\s+(?:before|earlier|ago|to|of|(?:19|20)\d\d))|\bthe\s+year['’]s\b", re.IGNORECASE)
+
+
+def _the_year(document: Document, caption: str) -> int | None:
+    """The year a caption calls 'the year': the one year the title names, when the caption names no year itself."""
+    if not _THE_YEAR.search(caption) or explicit_years(caption):
+        return None
+    years = set(explicit_years(document.title or ""))
+    return years.pop() if len(years) == 1 else None
 
 
 def _says_combined(text: str) -> bool:
