@@ -733,6 +733,14 @@ ROWS = [
      "100 militants.", "2020-01-05",
      {(2019, "PAK", "all", "killed", 640, None), (2019, "PAK", "all", "killed_security", 210, None),
       (2019, "PAK", "all", "killed_civilians", 330, None), (2019, "PAK", "all", "killed_militants", 100, None)}),
+    # a share aside between the count and whose it is; a relative clause saying who a side is made of is no toll
+    ("UNAMA counted 2,400 civilian deaths in 2009. Another 610 deaths, or 25 percent, were attributed to pro-government "
+     "forces, which include national troops and some 90,000 foreign soldiers.", "2010-01-15",
+     {(2009, "AFG", "all", "killed_civilians", 2400, None), (2009, "AFG", "pro-government-forces", "killed", 610, None)}),
+    # ... while a list after 'including' under a toll is its breakdown
+    ("Attacks killed 600 people in 2009, including 300 civilians and 100 soldiers.", "2010-01-15",
+     {(2009, "PAK", "all", "killed", 600, None), (2009, "PAK", "all", "killed_civilians", 300, None),
+      (2009, "PAK", "all", "killed_security", 100, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

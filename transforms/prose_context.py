@@ -248,6 +248,12 @@ def _pick(groups: list[GroupMention]) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
+_SHARE_ASIDE = re.compile(
+    r",\s*(?:or\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+|roughly\s+)?\d[\d.]*\s*(?:%|per\s?cent|percent|pc)"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?(?:total|[\w-]+(?:\s+[\w-]+)?))?\s*,"
+)
+
+
 def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit: int | None = None) -> str | None:
     """A group alias inside the counted phrase, or 'by <group>' / 'were <group>' right after it.
 
@@ -257,7 +263,11 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     start, end = reading.phrase
     if end <= start:
         return None
-    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(blank_parens(low), start + 1)
+    # ("596 deaths, or 25 percent, were attributed to pro-government forces": a share aside does not end the phrase)
+    text = _SHARE_ASIDE.sub(lambda m: " " * len(m.group(0)), blank_parens(low))
+    if limit is not None and limit > start and not text[limit:limit + 1].strip():
+        limit = None  # the next number is the share's own, blanked above
+    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(text, start + 1)
     end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
     if limit is not None and limit > start:

@@ -130,6 +130,10 @@ LIST_INTRO = re.compile(
     r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
     r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
 )
+# a relative clause listing who a side is made of: "pro-government forces, which include Afghan troops and ..."
+MEMBERS_CLAUSE_BEFORE = re.compile(
+    r"\b(?:forces|groups|elements|factions|militias|coalition|alliance|organi[sz]ations|network|outfits)\s*,\s*(?:which|who)\s+$"
+)
 # a part of the people counted, said between them and their verb: ", including 927 children,", "(among them 60 women)"
 PART_ASIDE_AFTER = re.compile(
     r"^\s*(?:,|\(|–|—)\s*(?:including|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly)\b"

@@ -275,7 +275,10 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
         return True
     # a breakdown list: "577 people were killed including 356 civilians, 152 soldiers and 67 militants"
     verbs = list(lx.EVENT_VERB.finditer(before))
-    if verbs and lx.LIST_INTRO.search(before, verbs[-1].end()):
+    intro = lx.LIST_INTRO.search(before, verbs[-1].end()) if verbs else None
+    if intro and lx.MEMBERS_CLAUSE_BEFORE.search(before[: intro.start()]):
+        intro = None  # "pro-government forces, which include ... 100,000 foreign soldiers": who the forces are, no toll
+    if intro:
         _apply_verb(reading, verbs[-1].lastgroup, "breakdown-list")
         reading.link_kind = "breakdown"
         return True
