@@ -741,6 +741,13 @@ ROWS = [
     ("Attacks killed 600 people in 2009, including 300 civilians and 100 soldiers.", "2010-01-15",
      {(2009, "PAK", "all", "killed", 600, None), (2009, "PAK", "all", "killed_civilians", 300, None),
       (2009, "PAK", "all", "killed_security", 100, None)}),
+    # "went down from A to B": A is the year before, B the year reported (the paragraph's year)
+    ("Fatalities fell to 1,010 in 2019. The number of injured went down from 1,700 to 1,230.", "2020-01-09",
+     {(2019, "PAK", "all", "killed", 1010, None), (2018, "PAK", "all", "injured", 1700, None),
+      (2019, "PAK", "all", "injured", 1230, None)}),
+    # ... a change 'from A' with the year stated beside it keeps that year
+    ("Injuries in 2019 went down by 28 percent from 1,700 in 2018.", "2020-01-09",
+     {(2019, "PAK", "all", "injured_change_pct", -28, None), (2018, "PAK", "all", "injured", 1700, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

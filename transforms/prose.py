@@ -667,6 +667,9 @@ def _year(
         stated = [m for m in mentions if inside[0] <= m.start < inside[1]]
         if stated and stated[0].year is not None:
             return stated[0].year
+        lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else position
+        if not stated and not reading.change and lx.FROM_TO.search(low, inside[0], lead):
+            return main  # "came down from 1,702 to 1,229": the value it came down to is the year reported, not the one before
         return main - 1
     # "63 in 2008, 87 in 2009", "killed 153 people in 2017": a year right after the number binds it
     stop = clause_end(low, reading.mention.end)
