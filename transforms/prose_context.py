@@ -55,7 +55,9 @@ _OWN_VERB_BEFORE_NUMBER = re.compile(
     r"\s+(?:(?:only|just|another|about|around|nearly|some|over|more\s+than|at\s+least|almost)\s+)*"
 )
 _CONCENTRATED_ASIDE = re.compile(
-    r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)",
+    r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)"
+    # "carried out 148 attacks that killed 310 people, mostly in Balochistan province, the report said": where most were
+    r"|,\s*(?:mostly|mainly|largely|chiefly|predominantly)\s+in\s+[^,;:.()\d]{2,50}(?=,(?!\s*(?:which|where)\b)|\.?\s*$)",
     re.IGNORECASE,
 )
 # "The Islamabad think tank said": a city naming where an organisation sits
