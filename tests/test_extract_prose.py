@@ -749,7 +749,7 @@ ROWS = [
     ("Injuries in 2019 went down by 28 percent from 1,700 in 2018.", "2020-01-09",
      {(2019, "PAK", "all", "injured_change_pct", -28, None), (2018, "PAK", "all", "injured", 1700, None)}),
     # "..., mostly in <province>": where most of a national count happened, not a provincial figure
-    ("Sindhi separatists carried out 60 attacks in 2025 that killed 90 people, mostly in Karachi, the monitor said.", "2026-01-02",
+    ("Baloch insurgents carried out 60 attacks in 2025 that killed 90 people, mostly in Quetta, the monitor said.", "2026-01-02",
      {(2025, "PAK", "nationalist-insurgents", "attacks", 60, None), (2025, "PAK", "nationalist-insurgents", "killed", 90, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
