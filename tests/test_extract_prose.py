@@ -751,6 +751,12 @@ ROWS = [
     # "..., mostly in <province>": where most of a national count happened, not a provincial figure
     ("Baloch insurgents carried out 60 attacks in 2025 that killed 90 people, mostly in Quetta, the monitor said.", "2026-01-02",
      {(2025, "PAK", "nationalist-insurgents", "attacks", 60, None), (2025, "PAK", "nationalist-insurgents", "killed", 90, None)}),
+    # "N of the T attacks": T is the whole the group's part was taken from, not the group's
+    ("Daesh was behind 14 of the 250 attacks recorded in 2021.", "2022-01-04",
+     {(2021, "PAK", "islamic-state", "attacks", 14, None), (2021, "PAK", "all", "attacks", 250, None)}),
+    # ... while "N attacks, M of them suicide attacks" stays the group's
+    ("Daesh carried out 40 attacks in 2021, 12 of them suicide attacks.", "2022-01-04",
+     {(2021, "PAK", "islamic-state", "attacks", 40, None), (2021, "PAK", "islamic-state", "suicide_attacks", 12, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

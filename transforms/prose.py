@@ -647,6 +647,9 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     return resolve_relative(chosen.relative, anchor=anchor, published_year=context.published_year, in_baseline=False)
 
 
+_WHOLE_OF_PART = re.compile(r"\s+(?:out\s+of|of)\s+(?:the|all|all\s+the|a\s+total\s+of|the\s+total)\s+")
+
+
 def _year(
     low: str, reading: Reading, readings: list[Reading], mentions: list[YearMention], spans: list[tuple[int, int]],
     context: DocumentContext, carry: _Carry,
@@ -888,6 +891,10 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return subject, "subject"
     if reading.rule == "part-of-earlier" and lx.ELLIPTICAL_BEFORE.search(low, 0, position):
         return None, "ambiguous-group"  # "... and <someone> was responsible for 6,103 of them": a part with a perpetrator we cannot name
+    lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else position
+    if previous and not reading.change and _WHOLE_OF_PART.fullmatch(low, previous.mention.end, lead):
+        # "the TTP was responsible for 179 of the 281 attacks": the whole the part was taken from, everyone's
+        return "all", "whole-of-part"
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
         return previous.group, "previous-figure"
     if previous and lx.ANAPHORA.match(low[strong_from:]) and previous.base == "attacks" and not previous.change:
