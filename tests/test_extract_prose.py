@@ -757,6 +757,10 @@ ROWS = [
     # ... while "N attacks, M of them suicide attacks" stays the group's
     ("Daesh carried out 40 attacks in 2021, 12 of them suicide attacks.", "2022-01-04",
      {(2021, "PAK", "islamic-state", "attacks", 40, None), (2021, "PAK", "islamic-state", "suicide_attacks", 12, None)}),
+    # a part "of the 281 attacks" is of the whole it names, not of the count of the sentence before
+    ("The monitor said 250 attacks took place last year. In 2020, it had logged 190 attacks. The TTP was behind 140 of "
+     "the 250 attacks.", "2022-01-04",
+     {(2021, "PAK", "all", "attacks", 250, None), (2020, "PAK", "all", "attacks", 190, None), (2021, "PAK", "ttp", "attacks", 140, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

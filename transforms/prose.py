@@ -244,7 +244,9 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.link_kind, reading.rule = "", "change-refers-back"
             continue
         if reading.rule == "n-of-these" and counts and lx.OF_DEFINITE_AFTER.match(after):
-            if not any(r.base and r.mention.start < reading.mention.start for r in readings):
+            # ("179 of the 281 attacks": the whole is stated right here, not referred back to)
+            whole_here = re.match(r"\s*(?:about\s+|some\s+|nearly\s+)?\d", after[lx.OF_DEFINITE_AFTER.match(after).end() :])
+            if not whole_here and not any(r.base and r.mention.start < reading.mention.start for r in readings):
                 # "Seven of the attacks were suicide bombings": part of what the sentence before counted, and of its year
                 reading.referent = _referent(low, reading.mention.start, counts)
             continue
