@@ -761,6 +761,9 @@ ROWS = [
     ("The monitor said 250 attacks took place last year. In 2020, it had logged 190 attacks. The TTP was behind 140 of "
      "the 250 attacks.", "2022-01-04",
      {(2021, "PAK", "all", "attacks", 250, None), (2020, "PAK", "all", "attacks", 190, None), (2021, "PAK", "ttp", "attacks", 140, None)}),
+    # "the TTP and others pursuing similar aims": PIPS' wider category, not the TTP alone
+    ("In 2021 the TTP, its allies and other outfits pursuing similar objectives carried out 210 attacks.", "2022-01-04",
+     {(2021, "PAK", "religious-militants", "attacks", 210, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",
