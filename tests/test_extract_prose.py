@@ -764,6 +764,9 @@ ROWS = [
     # "the TTP and others pursuing similar aims": PIPS' wider category, not the TTP alone
     ("In 2021 the TTP, its allies and other outfits pursuing similar objectives carried out 210 attacks.", "2022-01-04",
      {(2021, "PAK", "religious-militants", "attacks", 210, None)}),
+    # ... while the country's own is national
+    ("The report said the country's police had lost 120 men on duty in 2019.", "2020-01-05",
+     {(2019, "PAK", "all", "killed_security", 120, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",
@@ -1043,6 +1046,8 @@ DROPPED = [
      "2017-01-05"),
     ("In 2022 militants launched 30 attacks in Islamabad.", "2023-01-05"),
     ("The report says in Balochistan militants carried out 300 attacks in 2022.", "2023-01-05"),
+    # what 'the province' owns is the province's count
+    ("An officer told the launch that the province's police had lost 120 men on duty in 2019.", "2020-01-05"),
     # a province's own count, with where most of it happened inside the province
     ("Baloch separatists carried out 148 attacks in Balochistan in 2025, mostly in Quetta.", "2026-01-02"),
 ]

@@ -144,7 +144,9 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             places.append(Place(match.start(), match.end(), "", False, foreign=True))
     for match in _GENERIC_SUBNATIONAL.finditer(sentence):
         before = sentence[: match.start()]
-        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(sentence[match.end() :]) or not before.strip(" \t\"“‘'"):
+        # "the province's police had lost 134 officers": what a province owns is counted for the province
+        owner = re.match(r"['’]s?\b", sentence[match.end() :])
+        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(sentence[match.end() :]) or owner or not before.strip(" \t\"“‘'"):
             places.append(Place(match.start(), match.end(), "", True))  # "the province recorded 350 attacks"
     known = [(p.start, p.end) for p in places]
     countries = [(m.start, m.end) for m in country_mentions]
