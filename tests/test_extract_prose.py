@@ -767,6 +767,12 @@ ROWS = [
     # ... while the country's own is national
     ("The report said the country's police had lost 120 men on duty in 2019.", "2020-01-05",
      {(2019, "PAK", "all", "killed_security", 120, None)}),
+    # responsibility that 'lay with' a group makes it the perpetrator, not a target
+    ("The monitor recorded 900 attacks in 2019. Responsibility for most of the violence rested with Daesh, which carried out "
+     "320 of the attacks.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "islamic-state", "attacks", 320, None)}),
+    # ... while clashes 'with' a group are against it
+    ("Security forces fought 40 battles with the TTP in 2019.", "2020-01-05", set()),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

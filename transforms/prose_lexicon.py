@@ -583,7 +583,11 @@ BY_NAME_AFTER = re.compile(
     r"|launched|mounted|caused)\s+)?by\s+(?:the\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?"
 )
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
-TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
+# ("responsibility lay with the TTP": whose the attacks were, not their target)
+TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|target|at|(?<!\blay\s)(?<!\blies\s)(?<!\brests\s)(?<!\brested\s)with|from"
+    r"|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
 ASIDE_INTRO = re.compile(
     r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b"
