@@ -773,6 +773,18 @@ ROWS = [
      {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "islamic-state", "attacks", 320, None)}),
     # ... while clashes 'with' a group are against it
     ("Security forces fought 40 battles with the TTP in 2019.", "2020-01-05", set()),
+    # "held steady at N": the subject's value, unchanged
+    ("Deaths fell to 1,700 in 2014 while the number of attacks held roughly steady at 1,800.", "2015-01-05",
+     {(2014, "PAK", "all", "killed", 1700, None), (2014, "PAK", "all", "attacks", 1800, None)}),
+    # "the group" after a time adverbial is the group named before
+    ("The TTP was blamed for 540 deaths in 2014. The year before, the group had caused 1,100 deaths.", "2015-01-05",
+     {(2014, "PAK", "ttp", "killed", 540, None), (2013, "PAK", "ttp", "killed", 1100, None)}),
+    ("The TTP was blamed for 540 deaths in 2014. The year before, the country had seen 1,100 deaths.", "2015-01-05",
+     {(2014, "PAK", "ttp", "killed", 540, None), (2013, "PAK", "all", "killed", 1100, None)}),
+    # an apposition describing a group names neither a second perpetrator nor the figure's place
+    ("Lashkar-e-Jhangvi, the sectarian outfit behind bombings in Quetta, claimed 20 attacks in 2014 that killed 95 people.",
+     "2015-01-05",
+     {(2014, "PAK", "lashkar-e-jhangvi", "attacks", 20, None), (2014, "PAK", "lashkar-e-jhangvi", "killed", 95, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",
@@ -1052,6 +1064,8 @@ DROPPED = [
      "2017-01-05"),
     ("In 2022 militants launched 30 attacks in Islamabad.", "2023-01-05"),
     ("The report says in Balochistan militants carried out 300 attacks in 2022.", "2023-01-05"),
+    # a count of its own in the city is still a provincial one
+    ("Lashkar-e-Jhangvi claimed 20 attacks in Quetta in 2014.", "2015-01-05"),
     # what 'the province' owns is the province's count
     ("An officer told the launch that the province's police had lost 120 men on duty in 2019.", "2020-01-05"),
     # a province's own count, with where most of it happened inside the province

@@ -158,6 +158,9 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
     # "Sectarian violence, concentrated in Kurram, Hangu and D.I. Khan, accounted for 97 attacks": places in an aside
     # about where the subject was concentrated are not the figure's ("..., concentrated in KP, which saw 111" is)
     asides = [m.span() for m in _CONCENTRATED_ASIDE.finditer(sentence)]
+    # "Lashkar-e-Jhangvi, the outfit blamed for bombings in Quetta, claimed 14 attacks": where the group's past deeds were
+    low = sentence.lower()
+    asides += [m.span() for m in (_APPOSITION_AFTER.match(low, end) for _, end in alias_spans) if m]
     return sorted((p for p in places if not (p.region and any(a <= p.start < b for a, b in asides))), key=lambda p: p.start)
 
 
@@ -224,10 +227,21 @@ def _aside_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:the|a|an)\s+[^,;:()\d]{0,60}?\b(?:outfit|group|organi[sz]ation|faction|network|movement|militia)\b[^,;:()\d]{0,80},"
+)
+
+
 def mark_group_mentions(sentence: str, mentions: list[Mention]) -> list[GroupMention]:
     """The group aliases found in a sentence, marked when they are asides, targets, victims or single members."""
     low = sentence.lower()
     asides = _aside_spans(low)
+    for mention in mentions:
+        # "Lashkar-e-Jhangvi, the sectarian outfit blamed for ..., claimed 14 attacks": an apposition describing the
+        # group just named; a category named inside it is no second perpetrator
+        apposition = _APPOSITION_AFTER.match(low, mention.end)
+        if apposition:
+            asides.append((apposition.start() + 1, apposition.end()))
     found = []
     for mention in mentions:
         before = low[: mention.start]

@@ -163,6 +163,8 @@ TREND_TO = re.compile(
     # "have fallen from a peak of 3,300": the earlier value named as a peak
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?$"
     r"|\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|amounted\s+to|reached)\s+$"
+    # "the number of attacks held more or less steady at 1,821": unchanged, at that value
+    r"|\b(?:held|holding|remained|remaining|stayed|staying|kept)\s+(?:(?:more\s+or\s+less|roughly|largely|broadly|almost|nearly)\s+)?(?:steady|stable|flat|unchanged)\s+at\s+$"
     # "deaths were down 37pc year-on-year at 815"
     r"|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)(?:\s+[\w-]+){0,2}?\s+at\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
@@ -634,7 +636,12 @@ ATTACKS_ANAPHOR = re.compile(
 BACK_REFERENCE = re.compile(
     r"\b(?:in|from|during|of|by)\s+(?:those|these|such|the\s+same)\s+(?:[\w-]+\s+)?(?:events|attacks|incidents|operations|strikes|bombings|clashes)\b"
 )
-ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
+ANAPHORA = re.compile(
+    r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b"
+    # ("A year earlier the group had been blamed for ...": a time adverbial before the subject)
+    r"|^[\W]*(?:(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|in\s+(?:19|20)\d\d|last\s+year)\s*,?\s+)?"
+    r"(?:they|the\s+group|the\s+outfit)\b"
+)
 OPERATION_CONTEXT = re.compile(r"\b(?:operations?|actions|raids|encounters|offensives?|crackdowns?)\b")
 
 # clause punctuation; a clause also ends before a subordinate conjunction
