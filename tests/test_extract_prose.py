@@ -809,6 +809,14 @@ def test_figures(text, published, expected):
 
 
 COUNTRY_ROWS = [
+    # a sentence opening with a country whose standing it reports is about that country, not the report's
+    ("Afghanistan recorded 630 terrorism deaths in 2022. Pakistan rose to sixth place on the index, with deaths up 110 "
+     "percent to 640 in 2022.", "2023-03-15", "AFG",
+     {(2022, "AFG", "all", "killed", 630, None), (2022, "PAK", "all", "killed_change_pct", 110, None),
+      (2022, "PAK", "all", "killed", 640, None)}),
+    # a count stated for several earlier years is no one year's
+    ("The index recorded 12 attacks in Afghanistan in 2022, against 300 in previous years.", "2023-03-15", "AFG",
+     {(2022, "AFG", "all", "attacks", 12, None)}),
     ("The Afghan Taliban overtook IS as the deadliest group in 2017, with 4,950 deaths.", "2018-11-20", "AFG",
      {(2017, "AFG", "afghan-taliban", "killed", 4950, None)}),
     # counts paired 'respectively', the group of 'they'

@@ -127,7 +127,10 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if _DISTRIBUTION_BEFORE.search(before) or _BASED_IN_BEFORE.search(before):
             continue
         # the subject that opens the sentence ("Afghanistan, which topped the index, ...") is where too
-        opens = not before.strip(" \t\"“‘'") and re.match(r"^\s*(?:,|\s(?:which|has|had|was|is|saw|witnessed))", after)
+        # ("Pakistan climbed to sixth place on the index, with deaths ...": a country whose standing the sentence reports)
+        opens = not before.strip(" \t\"“‘'") and re.match(
+            r"^\s*(?:,|\s(?:which|has|had|was|is|saw|witnessed|climbed|rose|fell|dropped|slipped|ranked|remained|recorded|suffered|experienced)\b)", after
+        )
         if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or _ADJECTIVE_PLACE.match(after) or opens:
             if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
                 continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened

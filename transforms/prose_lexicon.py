@@ -350,6 +350,8 @@ CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
     r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
+    # "compared with hundreds in previous years": several years, no one year's count
+    r"|\b(?:over|in|during)\s+(?:the\s+)?(?:previous|earlier|prior|preceding)\s+years\b"
     r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:in|during|throughout)\s+the\s+war\s+on\s+terror\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
 )
 RECORD_BEFORE_SINCE = re.compile(
