@@ -809,6 +809,14 @@ def test_figures(text, published, expected):
 
 
 COUNTRY_ROWS = [
+    # a place in the source's further statement ("adding that ...") is not the figures' place
+    ("UNAMA counted 9,900 civilian casualties in 2018. The Taliban caused 3,900 civilian casualties and Daesh caused 2,000, "
+     "the mission said, adding that Daesh was behind most of the suicide bombings in Kabul.", "2019-02-24", "AFG",
+     {(2018, "AFG", "all", "casualties_civilians", 9900, None), (2018, "AFG", "afghan-taliban", "casualties_civilians", 3900, None),
+      (2018, "AFG", "islamic-state", "casualties_civilians", 2000, None)}),
+    # ... while a place in the number's own clause is
+    ("UNAMA counted 9,900 civilian casualties in 2018. Daesh caused 2,000 civilian casualties in Kabul.", "2019-02-24", "AFG",
+     {(2018, "AFG", "all", "casualties_civilians", 9900, None)}),
     # a sentence opening with a country whose standing it reports is about that country, not the report's
     ("Afghanistan recorded 630 terrorism deaths in 2022. Pakistan rose to sixth place on the index, with deaths up 110 "
      "percent to 640 in 2022.", "2023-03-15", "AFG",

@@ -184,7 +184,8 @@ _MONTH_OR_DAY = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_NEW_CLAUSE = re.compile(r";|\b(?:with|while|whereas|but|followed\s+by)\b|,\s+and\b")
+# ("..., the report said, adding that Daesh carried out most suicide attacks in Kabul": a further statement of the source)
+_NEW_CLAUSE = re.compile(r";|\b(?:with|while|whereas|but|followed\s+by)\b|,\s+and\b|\b(?:adding|saying|noting)\s+that\b")
 
 
 def nearest_place(places: list[Place], position: int, low: str | None = None) -> Place | None:
