@@ -785,6 +785,9 @@ ROWS = [
     ("Lashkar-e-Jhangvi, the sectarian outfit behind bombings in Quetta, claimed 20 attacks in 2014 that killed 95 people.",
      "2015-01-05",
      {(2014, "PAK", "lashkar-e-jhangvi", "attacks", 20, None), (2014, "PAK", "lashkar-e-jhangvi", "killed", 95, None)}),
+    # "..., mostly <kind of attacks> in <place>": what most of them were and where, the count stays national
+    ("The monitor logged 300 attacks in 2022. Daesh claimed 14 of those attacks, mostly bombings in the Bajaur area.",
+     "2023-01-03", {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "islamic-state", "attacks", 14, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

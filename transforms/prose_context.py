@@ -57,7 +57,9 @@ _OWN_VERB_BEFORE_NUMBER = re.compile(
 _CONCENTRATED_ASIDE = re.compile(
     r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)"
     # "carried out 148 attacks that killed 310 people, mostly in Balochistan province, the report said": where most were
-    r"|,\s*(?:mostly|mainly|largely|chiefly|predominantly)\s+in\s+[^,;:.()\d]{2,50}(?=,(?!\s*(?:which|where)\b)|\.?\s*$)",
+    # ("..., mostly targeted killings and bombings in the Bajaur and Peshawar areas": what kind they were, and where)
+    r"|,\s*(?:mostly|mainly|largely|chiefly|predominantly)\s+(?:(?:[\w-]+\s+){0,4}?(?:attacks|bombings|killings|blasts|ambushes|raids)\s+)?"
+    r"in\s+[^,;:.()\d]{2,50}(?=,(?!\s*(?:which|where)\b)|\.?\s*$)",
     re.IGNORECASE,
 )
 # "The Islamabad think tank said": a city naming where an organisation sits
