@@ -788,6 +788,12 @@ ROWS = [
     # "..., mostly <kind of attacks> in <place>": what most of them were and where, the count stays national
     ("The monitor logged 300 attacks in 2022. Daesh claimed 14 of those attacks, mostly bombings in the Bajaur area.",
      "2023-01-03", {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "islamic-state", "attacks", 14, None)}),
+    # "Their number had since fallen to N in <year>": what the sentence before counted, in that year
+    ("The ministry said 70 suicide attacks took place in 2010. Their number had since fallen to 40 in 2012.", "2013-02-01",
+     {(2010, "PAK", "all", "suicide_attacks", 70, None), (2012, "PAK", "all", "suicide_attacks", 40, None)}),
+    # ... without a year of its own the new value's year is unknown
+    ("The ministry said 70 suicide attacks took place in 2010. Their number had since fallen to 40.", "2013-02-01",
+     {(2010, "PAK", "all", "suicide_attacks", 70, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",

@@ -234,6 +234,16 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
     opening = lx.PARTITIVE_OPENING.match(low)
     for reading in readings:
         after = low[reading.mention.end :]
+        lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
+        # (only with the new value's own year: "had since declined to 43" alone says no year)
+        if (reading.base is None and not reading.change and counts and lx.THEIR_NUMBER_OPENING.fullmatch(low, 0, lead)
+                and re.match(r"\s+(?:in|by|during)\s+(?:19|20)\d\d\b", after)):
+            referent = _referent(low, reading.mention.start, counts)
+            chosen = counts[referent]
+            reading.base, reading.victim, reading.suicide = chosen.base, chosen.victim, chosen.suicide
+            reading.drop, reading.rule, reading.referent = None, "their-number", referent
+            reading.link, reading.link_kind = None, ""
+            continue
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
             own = any(r.base and not r.change for r in readings)
             if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low) or lx.CHANGE_OPENING.match(low)):

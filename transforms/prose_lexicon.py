@@ -244,6 +244,12 @@ ANAPHOR_OPENING = re.compile(
     r"^\W*(?:they|this|that|it|these|those|the\s+(?:figure|number|total|toll|tally|count)s?)\s+(?:\w+\s+){0,2}?"
     r"(?:is|was|were|are|represents?|represented|marks?|marked|means?|meant|amounts?|amounted|reflects?|reflected)\b"
 )
+# "Their number had since declined to 43 in 2012": the count of what the sentence before counted, at a new value
+THEIR_NUMBER_OPENING = re.compile(
+    r"^\W*(?:their|its)\s+(?:number|count|tally|total|toll)\s+(?:had\s+|has\s+)?(?:since\s+|then\s+|later\s+)?"
+    r"(?:rose|risen|fell|fallen|declined|dropped|increased|decreased|climbed|grew|grown|reached|come\s+down|gone\s+(?:up|down))"
+    r"\s+(?:to|at)\s+$"
+)
 # a sentence whose subject is a change of no named count: "The decrease between 2012 and 2013 amounts to 13.4 per cent"
 CHANGE_OPENING = re.compile(
     r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:decrease|decline|increase|rise|drop|fall|reduction|surge|jump)\s+"
