@@ -794,6 +794,8 @@ ROWS = [
     # ... without a year of its own the new value's year is unknown
     ("The ministry said 70 suicide attacks took place in 2010. Their number had since fallen to 40.", "2013-02-01",
      {(2010, "PAK", "all", "suicide_attacks", 70, None)}),
+    # ... while attacks by militants at large are everyone's
+    ("The index recorded only 12 attacks by militants in 2022.", "2023-03-15", {(2022, "PAK", "all", "attacks", 12, None)}),
     # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
     ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
      "2021-01-04",
@@ -1091,6 +1093,8 @@ DROPPED = [
     ("The report says in Balochistan militants carried out 300 attacks in 2022.", "2023-01-05"),
     # a count of its own in the city is still a provincial one
     ("Lashkar-e-Jhangvi claimed 20 attacks in Quetta in 2014.", "2015-01-05"),
+    # attacks 'by the group' with no group to refer back to are one group's, not everyone's
+    ("The index recorded only 12 attacks by the group in 2022, far fewer than before.", "2023-03-15"),
     # what 'the province' owns is the province's count
     ("An officer told the launch that the province's police had lost 120 men on duty in 2019.", "2020-01-05"),
     # a province's own count, with where most of it happened inside the province

@@ -659,6 +659,7 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     return resolve_relative(chosen.relative, anchor=anchor, published_year=context.published_year, in_baseline=False)
 
 
+_BY_THE_GROUP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:carried\s+out\s+|claimed\s+|staged\s+)?by\s+(?:the|this|that)\s+(?:group|outfit|movement|organi[sz]ation|faction)\b")
 _WHOLE_OF_PART = re.compile(r"\s+(?:out\s+of|of)\s+(?:the|all|all\s+the|a\s+total\s+of|the\s+total)\s+")
 
 
@@ -952,6 +953,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return carry.last_group, "anaphora"
     if carry.last_unread_group and (lx.ANAPHOR_START.match(low) or lx.BACK_REFERENCE.search(low, 0, position)):
         # "Fatalities in those events fell to 1,100" after a sentence whose group's count we could not read: that group's
+        return None, "ambiguous-group"
+    if _BY_THE_GROUP.match(low, reading.mention.end):
+        # "only 11 attacks by the group in 2022" with no group named to refer to: one group's, not everyone's
         return None, "ambiguous-group"
     verb = lx.PERPETRATOR_VERB_BEFORE.search(low, 0, position)
     if verb and not lx.GENERIC_PERPETRATOR.search(low, strong_from, verb.start()):
