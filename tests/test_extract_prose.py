@@ -700,6 +700,116 @@ ROWS = [
      "in 2019.", "2020-01-05", {(2019, "PAK", "all", "killed_civilians_change_pct", -6, None)}),
     ("Last year, militants carried out 300 attacks, 10 percent fewer than in 2018.", "2020-01-05",
      {(2019, "PAK", "all", "attacks", 300, None), (2019, "PAK", "all", "attacks_change_pct", -10, None)}),
+    # 'such attacks' repeats the kind before it: the toll after a baseline of "such attacks" is still the suicide toll
+    ("It counted 30 suicide attacks in 2019, down from 45 such attacks a year earlier, but they still killed 300 people.",
+     "2020-01-05",
+     {(2019, "PAK", "all", "suicide_attacks", 30, None), (2018, "PAK", "all", "suicide_attacks", 45, None),
+      (2019, "PAK", "all", "suicide_killed", 300, None)}),
+    ("It counted 30 attacks in 2019, down from 45 such attacks a year earlier, but they still killed 300 people.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 30, None), (2018, "PAK", "all", "attacks", 45, None), (2019, "PAK", "all", "killed", 300, None)}),
+    # a part "of the attacks" is of the year the sentence before reports, not of the baseline it compared with
+    ("The monitor recorded 900 attacks in 2019. It counted 30 suicide attacks during the year, down from 45 such attacks "
+     "a year earlier. The TTP carried out 500 of the attacks, according to the report.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "all", "suicide_attacks", 30, None),
+      (2018, "PAK", "all", "suicide_attacks", 45, None), (2019, "PAK", "ttp", "attacks", 500, None)}),
+    # "another N" after a verb of blame is more of the noun the sentence before counted
+    ("The monitor counted 900 attacks in 2019. The TTP carried out 500 of the attacks. Sindhi insurgents were blamed for "
+     "another 140, most of them in the interior.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "ttp", "attacks", 500, None),
+      (2019, "PAK", "nationalist-insurgents", "attacks", 140, None)}),
+    # a breakdown with the dead as the sentence's subject; "men of the security forces" are victims, not the group
+    ("Attacks killed 640 people in 2020. The dead of 2020 were broken down by the monitor as 330 civilians, 210 men of "
+     "the security forces and 100 militants.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "killed_civilians", 330, None),
+      (2020, "PAK", "all", "killed_security", 210, None), (2020, "PAK", "all", "killed_militants", 100, None)}),
+    ("Attacks killed 640 people in 2020. The dead were 330 civilians, 210 soldiers and 100 militants.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "killed_civilians", 330, None),
+      (2020, "PAK", "all", "killed_security", 210, None), (2020, "PAK", "all", "killed_militants", 100, None)}),
+    # ... but not where the dead are not the sentence's subject, and not for men of no force
+    ("Attacks killed 640 people in 2020. The dead were mostly civilians; 40 were children.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None)}),
+    # "among the N people killed in militant attacks were ...": the total's people and the attacks they fell in
+    ("Among the 640 people killed in terrorist attacks in 2019 were 210 security forces personnel, 330 civilians and "
+     "100 militants.", "2020-01-05",
+     {(2019, "PAK", "all", "killed", 640, None), (2019, "PAK", "all", "killed_security", 210, None),
+      (2019, "PAK", "all", "killed_civilians", 330, None), (2019, "PAK", "all", "killed_militants", 100, None)}),
+    # a share aside between the count and whose it is; a relative clause saying who a side is made of is no toll
+    ("UNAMA counted 2,400 civilian deaths in 2009. Another 610 deaths, or 25 percent, were attributed to pro-government "
+     "forces, which include national troops and some 90,000 foreign soldiers.", "2010-01-15",
+     {(2009, "AFG", "all", "killed_civilians", 2400, None), (2009, "AFG", "pro-government-forces", "killed", 610, None)}),
+    # ... while a list after 'including' under a toll is its breakdown
+    ("Attacks killed 600 people in 2009, including 300 civilians and 100 soldiers.", "2010-01-15",
+     {(2009, "PAK", "all", "killed", 600, None), (2009, "PAK", "all", "killed_civilians", 300, None),
+      (2009, "PAK", "all", "killed_security", 100, None)}),
+    # "went down from A to B": A is the year before, B the year reported (the paragraph's year)
+    ("Fatalities fell to 1,010 in 2019. The number of injured went down from 1,700 to 1,230.", "2020-01-09",
+     {(2019, "PAK", "all", "killed", 1010, None), (2018, "PAK", "all", "injured", 1700, None),
+      (2019, "PAK", "all", "injured", 1230, None)}),
+    # ... a change 'from A' with the year stated beside it keeps that year
+    ("Injuries in 2019 went down by 28 percent from 1,700 in 2018.", "2020-01-09",
+     {(2019, "PAK", "all", "injured_change_pct", -28, None), (2018, "PAK", "all", "injured", 1700, None)}),
+    # "..., mostly in <province>": where most of a national count happened, not a provincial figure
+    ("Baloch insurgents carried out 60 attacks in 2025 that killed 90 people, mostly in Quetta, the monitor said.", "2026-01-02",
+     {(2025, "PAK", "nationalist-insurgents", "attacks", 60, None), (2025, "PAK", "nationalist-insurgents", "killed", 90, None)}),
+    # "N of the T attacks": T is the whole the group's part was taken from, not the group's
+    ("Daesh was behind 14 of the 250 attacks recorded in 2021.", "2022-01-04",
+     {(2021, "PAK", "islamic-state", "attacks", 14, None), (2021, "PAK", "all", "attacks", 250, None)}),
+    # ... while "N attacks, M of them suicide attacks" stays the group's
+    ("Daesh carried out 40 attacks in 2021, 12 of them suicide attacks.", "2022-01-04",
+     {(2021, "PAK", "islamic-state", "attacks", 40, None), (2021, "PAK", "islamic-state", "suicide_attacks", 12, None)}),
+    # a part "of the 281 attacks" is of the whole it names, not of the count of the sentence before
+    ("The monitor said 250 attacks took place last year. In 2020, it had logged 190 attacks. The TTP was behind 140 of "
+     "the 250 attacks.", "2022-01-04",
+     {(2021, "PAK", "all", "attacks", 250, None), (2020, "PAK", "all", "attacks", 190, None), (2021, "PAK", "ttp", "attacks", 140, None)}),
+    # "the TTP and others pursuing similar aims": PIPS' wider category, not the TTP alone
+    ("In 2021 the TTP, its allies and other outfits pursuing similar objectives carried out 210 attacks.", "2022-01-04",
+     {(2021, "PAK", "religious-militants", "attacks", 210, None)}),
+    # ... while the country's own is national
+    ("The report said the country's police had lost 120 men on duty in 2019.", "2020-01-05",
+     {(2019, "PAK", "all", "killed_security", 120, None)}),
+    # responsibility that 'lay with' a group makes it the perpetrator, not a target
+    ("The monitor recorded 900 attacks in 2019. Responsibility for most of the violence rested with Daesh, which carried out "
+     "320 of the attacks.", "2020-01-05",
+     {(2019, "PAK", "all", "attacks", 900, None), (2019, "PAK", "islamic-state", "attacks", 320, None)}),
+    # ... while clashes 'with' a group are against it
+    ("Security forces fought 40 battles with the TTP in 2019.", "2020-01-05", set()),
+    # "held steady at N": the subject's value, unchanged
+    ("Deaths fell to 1,700 in 2014 while the number of attacks held roughly steady at 1,800.", "2015-01-05",
+     {(2014, "PAK", "all", "killed", 1700, None), (2014, "PAK", "all", "attacks", 1800, None)}),
+    # "the group" after a time adverbial is the group named before
+    ("The TTP was blamed for 540 deaths in 2014. The year before, the group had caused 1,100 deaths.", "2015-01-05",
+     {(2014, "PAK", "ttp", "killed", 540, None), (2013, "PAK", "ttp", "killed", 1100, None)}),
+    ("The TTP was blamed for 540 deaths in 2014. The year before, the country had seen 1,100 deaths.", "2015-01-05",
+     {(2014, "PAK", "ttp", "killed", 540, None), (2013, "PAK", "all", "killed", 1100, None)}),
+    # an apposition describing a group names neither a second perpetrator nor the figure's place
+    ("Lashkar-e-Jhangvi, the sectarian outfit behind bombings in Quetta, claimed 20 attacks in 2014 that killed 95 people.",
+     "2015-01-05",
+     {(2014, "PAK", "lashkar-e-jhangvi", "attacks", 20, None), (2014, "PAK", "lashkar-e-jhangvi", "killed", 95, None)}),
+    # "..., mostly <kind of attacks> in <place>": what most of them were and where, the count stays national
+    ("The monitor logged 300 attacks in 2022. Daesh claimed 14 of those attacks, mostly bombings in the Bajaur area.",
+     "2023-01-03", {(2022, "PAK", "all", "attacks", 300, None), (2022, "PAK", "islamic-state", "attacks", 14, None)}),
+    # "Their number had since fallen to N in <year>": what the sentence before counted, in that year
+    ("The ministry said 70 suicide attacks took place in 2010. Their number had since fallen to 40 in 2012.", "2013-02-01",
+     {(2010, "PAK", "all", "suicide_attacks", 70, None), (2012, "PAK", "all", "suicide_attacks", 40, None)}),
+    # ... without a year of its own the new value's year is unknown
+    ("The ministry said 70 suicide attacks took place in 2010. Their number had since fallen to 40.", "2013-02-01",
+     {(2010, "PAK", "all", "suicide_attacks", 70, None)}),
+    # ... while attacks by militants at large are everyone's
+    ("The index recorded only 12 attacks by militants in 2022.", "2023-03-15", {(2022, "PAK", "all", "attacks", 12, None)}),
+    # a breakdown opened by "Of the dead" is of the killed, even after a sentence that ends on the wounded
+    ("Bombings killed 640 people and wounded 910 in 2020. Of the dead, 210 were policemen and soldiers and 330 were civilians.",
+     "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "injured", 910, None),
+      (2020, "PAK", "all", "killed_security", 210, None), (2020, "PAK", "all", "killed_civilians", 330, None)}),
+    # ... and "Of the wounded" opens no breakdown of the killed
+    ("Bombings killed 640 people and wounded 910 in 2020. Of the wounded, most were civilians.", "2021-01-04",
+     {(2020, "PAK", "all", "killed", 640, None), (2020, "PAK", "all", "injured", 910, None)}),
+    # the partitive after the source's reporting verb, with the attacks the dead fell in and their year
+    ("The monitor logged 350 attacks in 2020 that killed 640 people. Its report notes that of those killed in terrorist "
+     "attacks during 2020, 330 were civilians, 210 were members of the security forces and 55 were militants.", "2021-01-04",
+     {(2020, "PAK", "all", "attacks", 350, None), (2020, "PAK", "all", "killed", 640, None),
+      (2020, "PAK", "all", "killed_civilians", 330, None), (2020, "PAK", "all", "killed_security", 210, None),
+      (2020, "PAK", "all", "killed_militants", 55, None)}),
 ]
 
 
@@ -710,6 +820,22 @@ def test_figures(text, published, expected):
 
 
 COUNTRY_ROWS = [
+    # a place in the source's further statement ("adding that ...") is not the figures' place
+    ("UNAMA counted 9,900 civilian casualties in 2018. The Taliban caused 3,900 civilian casualties and Daesh caused 2,000, "
+     "the mission said, adding that Daesh was behind most of the suicide bombings in Kabul.", "2019-02-24", "AFG",
+     {(2018, "AFG", "all", "casualties_civilians", 9900, None), (2018, "AFG", "afghan-taliban", "casualties_civilians", 3900, None),
+      (2018, "AFG", "islamic-state", "casualties_civilians", 2000, None)}),
+    # ... while a place in the number's own clause is
+    ("UNAMA counted 9,900 civilian casualties in 2018. Daesh caused 2,000 civilian casualties in Kabul.", "2019-02-24", "AFG",
+     {(2018, "AFG", "all", "casualties_civilians", 9900, None)}),
+    # a sentence opening with a country whose standing it reports is about that country, not the report's
+    ("Afghanistan recorded 630 terrorism deaths in 2022. Pakistan rose to sixth place on the index, with deaths up 110 "
+     "percent to 640 in 2022.", "2023-03-15", "AFG",
+     {(2022, "AFG", "all", "killed", 630, None), (2022, "PAK", "all", "killed_change_pct", 110, None),
+      (2022, "PAK", "all", "killed", 640, None)}),
+    # a count stated for several earlier years is no one year's
+    ("The index recorded 12 attacks in Afghanistan in 2022, against 300 in previous years.", "2023-03-15", "AFG",
+     {(2022, "AFG", "all", "attacks", 12, None)}),
     ("The Afghan Taliban overtook IS as the deadliest group in 2017, with 4,950 deaths.", "2018-11-20", "AFG",
      {(2017, "AFG", "afghan-taliban", "killed", 4950, None)}),
     # counts paired 'respectively', the group of 'they'
@@ -965,6 +1091,14 @@ DROPPED = [
      "2017-01-05"),
     ("In 2022 militants launched 30 attacks in Islamabad.", "2023-01-05"),
     ("The report says in Balochistan militants carried out 300 attacks in 2022.", "2023-01-05"),
+    # a count of its own in the city is still a provincial one
+    ("Lashkar-e-Jhangvi claimed 20 attacks in Quetta in 2014.", "2015-01-05"),
+    # attacks 'by the group' with no group to refer back to are one group's, not everyone's
+    ("The index recorded only 12 attacks by the group in 2022, far fewer than before.", "2023-03-15"),
+    # what 'the province' owns is the province's count
+    ("An officer told the launch that the province's police had lost 120 men on duty in 2019.", "2020-01-05"),
+    # a province's own count, with where most of it happened inside the province
+    ("Baloch separatists carried out 148 attacks in Balochistan in 2025, mostly in Quetta.", "2026-01-02"),
 ]
 
 

@@ -104,8 +104,12 @@ CASES = [
             (2017, "PAK", "all", "suicide_attacks", 24),
             (2016, "PAK", "all", "killed", 908),
             (2017, "PAK", "all", "killed", 815),
+            # "Change (%)" beside two consecutive years: each row's percent change of the later year
+            (2017, "PAK", "all", "attacks_change_pct", -16),
+            (2017, "PAK", "all", "suicide_attacks_change_pct", 26),
+            (2017, "PAK", "all", "killed_change_pct", -10),
         },
-        {"table-derived": 1},  # the change column: 26 is counted as dropped; -16 and -10 are not counts at all
+        {},
         id="metric-rows-year-columns",
     ),
     pytest.param(

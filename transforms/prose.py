@@ -221,6 +221,10 @@ def _referent(low: str, position: int, counts: tuple[Counted, ...]) -> int | Non
     elif lx.VICTIM.search(clause) or lx.EVENT_VERB.search(clause):
         wanted = ("killed", "injured", "casualties")
     preferred = [i for i, c in enumerate(counts) if c.base in wanted]
+    # "41 suicide attacks, down from 68 a year earlier. The TTP carried out 1,178 of the attacks": the part is of
+    # the year the sentence reports, not of the baseline it compared with
+    latest = max((counts[i].year or 0 for i in preferred), default=None)
+    preferred = [i for i in preferred if (counts[i].year or 0) == latest]
     return preferred[-1] if preferred else len(counts) - 1
 
 
@@ -230,6 +234,16 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
     opening = lx.PARTITIVE_OPENING.match(low)
     for reading in readings:
         after = low[reading.mention.end :]
+        lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else reading.mention.start
+        # (only with the new value's own year: "had since declined to 43" alone says no year)
+        if (reading.base is None and not reading.change and counts and lx.THEIR_NUMBER_OPENING.fullmatch(low, 0, lead)
+                and re.match(r"\s+(?:in|by|during)\s+(?:19|20)\d\d\b", after)):
+            referent = _referent(low, reading.mention.start, counts)
+            chosen = counts[referent]
+            reading.base, reading.victim, reading.suicide = chosen.base, chosen.victim, chosen.suicide
+            reading.drop, reading.rule, reading.referent = None, "their-number", referent
+            reading.link, reading.link_kind = None, ""
+            continue
         if reading.change and reading.base is None and reading.link_kind in ("following", "apposition"):
             own = any(r.base and not r.change for r in readings)
             if not counts or own or not (lx.ANAPHOR_OPENING.match(low) or lx.CHANGE_PRONOUN.search(low) or lx.CHANGE_OPENING.match(low)):
@@ -240,7 +254,9 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             reading.link_kind, reading.rule = "", "change-refers-back"
             continue
         if reading.rule == "n-of-these" and counts and lx.OF_DEFINITE_AFTER.match(after):
-            if not any(r.base and r.mention.start < reading.mention.start for r in readings):
+            # ("179 of the 281 attacks": the whole is stated right here, not referred back to)
+            whole_here = re.match(r"\s*(?:about\s+|some\s+|nearly\s+)?\d", after[lx.OF_DEFINITE_AFTER.match(after).end() :])
+            if not whole_here and not any(r.base and r.mention.start < reading.mention.start for r in readings):
                 # "Seven of the attacks were suicide bombings": part of what the sentence before counted, and of its year
                 reading.referent = _referent(low, reading.mention.start, counts)
             continue
@@ -269,7 +285,8 @@ def _refer_back(low: str, readings: list[Reading], counts: tuple[Counted, ...]) 
             continue
         kind = lx.WERE_KIND.match(after)  # "Of these, 20 were suicide attacks": its own noun
         named = metric_of_phrase(kind.group(0)) if kind else None
-        named = named or (metric_of_phrase(opening.group("noun")) if opening and opening.group("noun") else None)
+        opened = opening and (opening.group("noun") or opening.group("dead"))
+        named = named or (metric_of_phrase(opened) if opened else None)
         if named is None and not opening and lx.OF_THEM_AFTER.match(after):
             # "Suicide bombings barely moved: the monitor records 68 of them": 'them' are the sentence's own noun
             named = metric_of_phrase(blank_parens(low[:lead]))
@@ -485,6 +502,9 @@ def _suicide_context(low: str, reading: Reading) -> bool:
     before = re.sub(r"(?:–|—|,)\s*(?:including|includ\w+|such\s+as)[^–—,]*(?:–|—|,)?", lambda m: " " * len(m.group(0)), before)
     before = blank_parens(before)
     attacks = list(re.finditer(r"(?:[\w-]+\s+){0,2}(?:attacks|bombings|blasts|incidents|bombers)\b", before))
+    # "41 suicide attacks, down from 68 such attacks a year earlier, but they killed ...": 'such attacks' repeats the
+    # kind named before it, so that kind decides
+    attacks = [m for m in attacks if not re.search(r"\bsuch\s+\S+$", m.group(0))]
     return bool(attacks) and "suicide" in attacks[-1].group(0)
 
 
@@ -639,6 +659,10 @@ def _scope_year(low: str, mentions: list[YearMention], position: int, context: D
     return resolve_relative(chosen.relative, anchor=anchor, published_year=context.published_year, in_baseline=False)
 
 
+_BY_THE_GROUP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:carried\s+out\s+|claimed\s+|staged\s+)?by\s+(?:the|this|that)\s+(?:group|outfit|movement|organi[sz]ation|faction)\b")
+_WHOLE_OF_PART = re.compile(r"\s+(?:out\s+of|of)\s+(?:the|all|all\s+the|a\s+total\s+of|the\s+total)\s+")
+
+
 def _year(
     low: str, reading: Reading, readings: list[Reading], mentions: list[YearMention], spans: list[tuple[int, int]],
     context: DocumentContext, carry: _Carry,
@@ -659,6 +683,9 @@ def _year(
         stated = [m for m in mentions if inside[0] <= m.start < inside[1]]
         if stated and stated[0].year is not None:
             return stated[0].year
+        lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else position
+        if not stated and not reading.change and lx.FROM_TO.search(low, inside[0], lead):
+            return main  # "came down from 1,702 to 1,229": the value it came down to is the year reported, not the one before
         return main - 1
     # "63 in 2008, 87 in 2009", "killed 153 people in 2017": a year right after the number binds it
     stop = clause_end(low, reading.mention.end)
@@ -877,6 +904,10 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return subject, "subject"
     if reading.rule == "part-of-earlier" and lx.ELLIPTICAL_BEFORE.search(low, 0, position):
         return None, "ambiguous-group"  # "... and <someone> was responsible for 6,103 of them": a part with a perpetrator we cannot name
+    lead = reading.mention.hedge_start if reading.mention.hedge_start is not None else position
+    if previous and not reading.change and _WHOLE_OF_PART.fullmatch(low, previous.mention.end, lead):
+        # "the TTP was responsible for 179 of the 281 attacks": the whole the part was taken from, everyone's
+        return "all", "whole-of-part"
     if previous and not lx.STRONG_BREAK.search(low, previous.mention.end, position):
         return previous.group, "previous-figure"
     if previous and lx.ANAPHORA.match(low[strong_from:]) and previous.base == "attacks" and not previous.change:
@@ -922,6 +953,9 @@ def _group(low: str, index: int, readings: list[Reading], named: _Named, carry: 
         return carry.last_group, "anaphora"
     if carry.last_unread_group and (lx.ANAPHOR_START.match(low) or lx.BACK_REFERENCE.search(low, 0, position)):
         # "Fatalities in those events fell to 1,100" after a sentence whose group's count we could not read: that group's
+        return None, "ambiguous-group"
+    if _BY_THE_GROUP.match(low, reading.mention.end):
+        # "only 11 attacks by the group in 2022" with no group named to refer to: one group's, not everyone's
         return None, "ambiguous-group"
     verb = lx.PERPETRATOR_VERB_BEFORE.search(low, 0, position)
     if verb and not lx.GENERIC_PERPETRATOR.search(low, strong_from, verb.start()):

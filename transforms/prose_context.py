@@ -55,7 +55,11 @@ _OWN_VERB_BEFORE_NUMBER = re.compile(
     r"\s+(?:(?:only|just|another|about|around|nearly|some|over|more\s+than|at\s+least|almost)\s+)*"
 )
 _CONCENTRATED_ASIDE = re.compile(
-    r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)",
+    r",\s*(?:concentrated|centred|centered)\s+(?:mostly\s+|mainly\s+|largely\s+)?in\s+[^,;:.()\d]{2,40}(?:,\s*[^,;:.()\d]{2,40}){0,4},(?!\s*(?:which|where)\b)"
+    # "carried out 148 attacks that killed 310 people, mostly in Balochistan province, the report said": where most were
+    # ("..., mostly targeted killings and bombings in the Bajaur and Peshawar areas": what kind they were, and where)
+    r"|,\s*(?:mostly|mainly|largely|chiefly|predominantly)\s+(?:(?:[\w-]+\s+){0,4}?(?:attacks|bombings|killings|blasts|ambushes|raids)\s+)?"
+    r"in\s+[^,;:.()\d]{2,50}(?=,(?!\s*(?:which|where)\b)|\.?\s*$)",
     re.IGNORECASE,
 )
 # "The Islamabad think tank said": a city naming where an organisation sits
@@ -76,7 +80,7 @@ _BASED_IN_BEFORE = re.compile(r"(?<!are\s)(?<!is\s)(?<!were\s)(?<!was\s)(?<!rema
 _BASED = re.compile(r"^-?\s*based\b", re.IGNORECASE)
 _VICTIM_ALIAS_AFTER = re.compile(r"^\s*(?:’s?|'s?)?\s*(?:/\s*\w+\s*)?(?:personnel|officials|men|members|casualties|fatalities|deaths|losses)\b", re.IGNORECASE)
 _VICTIM_VERB_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:suffered|sustained|lost|bore|took\s+the\s+(?:heaviest|brunt))\b", re.IGNORECASE)
-_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|fatalities|deaths|casualties|losses)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
+_VICTIM_ALIAS_BEFORE = re.compile(r"\b(?:personnel|members|men|fatalities|deaths|casualties|losses)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"^[^.;:\d]{0,40}:\s*$")
 
 
@@ -125,7 +129,10 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
         if _DISTRIBUTION_BEFORE.search(before) or _BASED_IN_BEFORE.search(before):
             continue
         # the subject that opens the sentence ("Afghanistan, which topped the index, ...") is where too
-        opens = not before.strip(" \t\"“‘'") and re.match(r"^\s*(?:,|\s(?:which|has|had|was|is|saw|witnessed))", after)
+        # ("Pakistan climbed to sixth place on the index, with deaths ...": a country whose standing the sentence reports)
+        opens = not before.strip(" \t\"“‘'") and re.match(
+            r"^\s*(?:,|\s(?:which|has|had|was|is|saw|witnessed|climbed|rose|fell|dropped|slipped|ranked|remained|recorded|suffered|experienced)\b)", after
+        )
         if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(after) or _ADJECTIVE_PLACE.match(after) or opens:
             if re.search(r"\bborders?\b", after[:30], re.IGNORECASE) and re.search(r"\bacross\b", before[-40:], re.IGNORECASE):
                 continue  # "from across Afghan, Indian and Iranian borders": an origin, not where it happened
@@ -142,7 +149,9 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
             places.append(Place(match.start(), match.end(), "", False, foreign=True))
     for match in _GENERIC_SUBNATIONAL.finditer(sentence):
         before = sentence[: match.start()]
-        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(sentence[match.end() :]) or not before.strip(" \t\"“‘'"):
+        # "the province's police had lost 134 officers": what a province owns is counted for the province
+        owner = re.match(r"['’]s?\b", sentence[match.end() :])
+        if _LOCATIVE_BEFORE.search(before) or _PLACE_VERB_AFTER.match(sentence[match.end() :]) or owner or not before.strip(" \t\"“‘'"):
             places.append(Place(match.start(), match.end(), "", True))  # "the province recorded 350 attacks"
     known = [(p.start, p.end) for p in places]
     countries = [(m.start, m.end) for m in country_mentions]
@@ -154,6 +163,9 @@ def find_places(sentence: str, vocabulary: Vocabulary, alias_spans: list[tuple[i
     # "Sectarian violence, concentrated in Kurram, Hangu and D.I. Khan, accounted for 97 attacks": places in an aside
     # about where the subject was concentrated are not the figure's ("..., concentrated in KP, which saw 111" is)
     asides = [m.span() for m in _CONCENTRATED_ASIDE.finditer(sentence)]
+    # "Lashkar-e-Jhangvi, the outfit blamed for bombings in Quetta, claimed 14 attacks": where the group's past deeds were
+    low = sentence.lower()
+    asides += [m.span() for m in (_APPOSITION_AFTER.match(low, end) for _, end in alias_spans) if m]
     return sorted((p for p in places if not (p.region and any(a <= p.start < b for a, b in asides))), key=lambda p: p.start)
 
 
@@ -174,7 +186,8 @@ _MONTH_OR_DAY = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_NEW_CLAUSE = re.compile(r";|\b(?:with|while|whereas|but|followed\s+by)\b|,\s+and\b")
+# ("..., the report said, adding that Daesh carried out most suicide attacks in Kabul": a further statement of the source)
+_NEW_CLAUSE = re.compile(r";|\b(?:with|while|whereas|but|followed\s+by)\b|,\s+and\b|\b(?:adding|saying|noting)\s+that\b")
 
 
 def nearest_place(places: list[Place], position: int, low: str | None = None) -> Place | None:
@@ -220,10 +233,21 @@ def _aside_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:the|a|an)\s+[^,;:()\d]{0,60}?\b(?:outfit|group|organi[sz]ation|faction|network|movement|militia)\b[^,;:()\d]{0,80},"
+)
+
+
 def mark_group_mentions(sentence: str, mentions: list[Mention]) -> list[GroupMention]:
     """The group aliases found in a sentence, marked when they are asides, targets, victims or single members."""
     low = sentence.lower()
     asides = _aside_spans(low)
+    for mention in mentions:
+        # "Lashkar-e-Jhangvi, the sectarian outfit blamed for ..., claimed 14 attacks": an apposition describing the
+        # group just named; a category named inside it is no second perpetrator
+        apposition = _APPOSITION_AFTER.match(low, mention.end)
+        if apposition:
+            asides.append((apposition.start() + 1, apposition.end()))
     found = []
     for mention in mentions:
         before = low[: mention.start]
@@ -248,6 +272,12 @@ def _pick(groups: list[GroupMention]) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
+_SHARE_ASIDE = re.compile(
+    r",\s*(?:or\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+|roughly\s+)?\d[\d.]*\s*(?:%|per\s?cent|percent|pc)"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?(?:total|[\w-]+(?:\s+[\w-]+)?))?\s*,"
+)
+
+
 def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit: int | None = None) -> str | None:
     """A group alias inside the counted phrase, or 'by <group>' / 'were <group>' right after it.
 
@@ -257,7 +287,11 @@ def phrase_group(low: str, reading: Reading, mentions: list[GroupMention], limit
     start, end = reading.phrase
     if end <= start:
         return None
-    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(blank_parens(low), start + 1)
+    # ("596 deaths, or 25 percent, were attributed to pro-government forces": a share aside does not end the phrase)
+    text = _SHARE_ASIDE.sub(lambda m: " " * len(m.group(0)), blank_parens(low))
+    if limit is not None and limit > start and not text[limit:limit + 1].strip():
+        limit = None  # the next number is the share's own, blanked above
+    stop = re.compile(r"[;:]|\d|,\s+(?!and\b)").search(text, start + 1)
     end = min(end, stop.start() if stop else end, limit if limit is not None and limit > start else end)
     inside = [m for m in mentions if start <= m.start < end and not m.target and not m.member]
     if limit is not None and limit > start:

@@ -41,7 +41,7 @@ VICTIM = re.compile(
     r"""
     (?P<civilians>\bcivilians?\b|\bnon-combatants\b)
     |(?P<security>\bsecurity\s+(?:forces?\s*)?(?:/\s*\w+\s+)?(?:personnel|officials|men|officers)\b
-        |\bpersonnel\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
+        |\b(?:personnel|men|members)\s+of\s+(?:the\s+)?(?:security|law)\b|\bsoldiers\b|\btroops\b|\bpolice(?:men)?\b|\blevies\b
         |\bofficers\b|\bsfs?\b(?=\s+(?:personnel|fatalities|deaths|casualties|losses|men))|\blaw\s+enforce\w*(?:\s+(?:personnel|agencies))?|\bfc\s+personnel\b|\barmy\s+personnel\b
         |\bsecurity\s+forces(?=\s*(?:’s?|'s?)?\s*(?:casualties|fatalities|deaths|losses|members))
         |\b(?:among|of)\s+(?:the\s+)?security\s+forces\b|\bpersonnel\b)
@@ -130,6 +130,10 @@ LIST_INTRO = re.compile(
     r"\b(?:including|includ\w+|comprising|comprised\s+of|among\s+(?:them|whom)|of\s+whom|such\s+as"
     r"|along\s+with|together\s+with|as\s+well\s+as|alongside|besides|in\s+addition\s+to)\b|[–—:]"
 )
+# a relative clause listing who a side is made of: "pro-government forces, which include Afghan troops and ..."
+MEMBERS_CLAUSE_BEFORE = re.compile(
+    r"\b(?:forces|groups|elements|factions|militias|coalition|alliance|organi[sz]ations|network|outfits)\s*,\s*(?:which|who)\s+$"
+)
 # a part of the people counted, said between them and their verb: ", including 927 children,", "(among them 60 women)"
 PART_ASIDE_AFTER = re.compile(
     r"^\s*(?:,|\(|–|—)\s*(?:including|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly|mainly)\b"
@@ -159,6 +163,8 @@ TREND_TO = re.compile(
     # "have fallen from a peak of 3,300": the earlier value named as a peak
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:peak|high|low|record(?:\s+high)?)\s+of\s+)?$"
     r"|\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|amounted\s+to|reached)\s+$"
+    # "the number of attacks held more or less steady at 1,821": unchanged, at that value
+    r"|\b(?:held|holding|remained|remaining|stayed|staying|kept)\s+(?:(?:more\s+or\s+less|roughly|largely|broadly|almost|nearly)\s+)?(?:steady|stable|flat|unchanged)\s+at\s+$"
     # "deaths were down 37pc year-on-year at 815"
     r"|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.]+\s*(?:%|per\s?cent|percent|pc)(?:\s+[\w-]+){0,2}?\s+at\s+$"
     r"|\b(?:number|count|tally|toll|total)\s+of\s+[\w\s-]{2,40}?\s+(?:was|were|is|are)\s+$"
@@ -186,7 +192,9 @@ GROUP_PRONOUN_ANYWHERE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:group|outfit|organi[
 RESPECTIVELY_AFTER = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*(?>\d(?:[\d,.]*\d)?)[,.]*)*(?:\s+of\s+(?:the\s+)?[\w\s-]{2,30}?)?\s*,?\s+respectively\b")
 ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:caused|carried\s+out|claimed|perpetrated|accounted\s+for|(?:was|were)\s+(?:responsible\s+for|behind)"
-    r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+$"
+    r"|(?:was|were)\s+blamed\s+for|alone\s+responsible\s+for)\s+"
+    # "Baloch insurgents were blamed for another 640": more of the same noun
+    r"(?:(?:another|a\s+further|the\s+remaining)\s+)?$"
 )
 GAPPED_SUBJECT_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?P<who>(?:the\s+)?[^,;:.\d\s][^,;:.\d]{1,40}?)\s+$")
 SHARE_OR_BEFORE = re.compile(
@@ -212,9 +220,14 @@ PARTITIVE = re.compile(
     r"\b(?:out\s+of|of)\s+(?:the|these|those)?\s*(?:total\s+(?:of\s+)?)?(?:[\d][\d,\s]*\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:attacks|incidents|operations|actions|deaths|fatalities|casualties))(?:\s+[\w-]+){0,4}\s*,\s*$"
 )
 # a sentence that opens by taking part of what the previous one counted: "Of these, ...", "Of those killed, ..."
+# ("The review said that of those killed ...": after the source's reporting verb; "the dead" names its own noun;
+# "of those killed in militant attacks during 2017," the attacks the dead fell in)
 PARTITIVE_OPENING = re.compile(
-    r"^\W*(?:of|among|out\s+of)\s+(?:these|those|them|the\s+(?:dead|victims|total))"
+    r"^\W*(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:said|says|noted|notes|added|showed|shows|found|finds)\s+(?:that\s+)?)?"
+    r"(?:of|among|out\s+of)\s+(?:(?:these|those|them|the\s+(?:victims|total))"
     r"(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|injured|wounded|casualties|attacks|incidents|operations)))?"
+    r"|(?P<dead>the\s+dead))"
+    r"(?:\s+in\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|violence|bombings))?"
     r"(?:\s+(?:(?:in|during)\s+(?:19|20)\d\d|(?:last|this|the\s+previous|the\s+past)\s+year))?\s*,"
 )
 # the preposition that ties a change to its metric noun, with at most a few words between them (run up to the noun)
@@ -230,6 +243,12 @@ RELATIVE_CHANGE_OF = re.compile(
 ANAPHOR_OPENING = re.compile(
     r"^\W*(?:they|this|that|it|these|those|the\s+(?:figure|number|total|toll|tally|count)s?)\s+(?:\w+\s+){0,2}?"
     r"(?:is|was|were|are|represents?|represented|marks?|marked|means?|meant|amounts?|amounted|reflects?|reflected)\b"
+)
+# "Their number had since declined to 43 in 2012": the count of what the sentence before counted, at a new value
+THEIR_NUMBER_OPENING = re.compile(
+    r"^\W*(?:their|its)\s+(?:number|count|tally|total|toll)\s+(?:had\s+|has\s+)?(?:since\s+|then\s+|later\s+)?"
+    r"(?:rose|risen|fell|fallen|declined|dropped|increased|decreased|climbed|grew|grown|reached|come\s+down|gone\s+(?:up|down))"
+    r"\s+(?:to|at)\s+$"
 )
 # a sentence whose subject is a change of no named count: "The decrease between 2012 and 2013 amounts to 13.4 per cent"
 CHANGE_OPENING = re.compile(
@@ -337,6 +356,8 @@ CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:began|started|was\s+launched|was\s+adopted|came|took)\b"
     r"|\bafter\s+the\s+[\w\s-]{3,40}?\s+(?:was|were|had\s+been)\s+(?:adopted|launched|started|implemented|introduced|announced|signed)"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decade|decades)\b|\bcumulative\w*\b|\bto\s+date\b"
+    # "compared with hundreds in previous years": several years, no one year's count
+    r"|\b(?:over|in|during)\s+(?:the\s+)?(?:previous|earlier|prior|preceding)\s+years\b"
     r"|\bsince\s+(?:its|their)\s+inception\b|\b(?:in|during|throughout)\s+the\s+war\s+on\s+terror\b|\b(?:two|three|four|several|many|\d+)\s+(?:decades|years)\s+of\b"
 )
 RECORD_BEFORE_SINCE = re.compile(
@@ -463,8 +484,18 @@ ATTRIBUTED_NOUN_TO = re.compile(
 # a breakdown opened by its total's noun: "Among the fatalities were 282 soldiers, 229 civilians ..."
 AMONG_WERE = re.compile(
     # ("among the 411 injured, there were 168 soldiers, ...": the total's number and 'there' may stand between)
-    r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
-    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+)){0,2},?\s+(?:there\s+)?(?:were|was)\b"
+    # ("among the 1,081 people killed in militant attacks were ...": the people and the attacks they fell in)
+    r"\b(?:among|of)\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?:people|persons)\s+)?"
+    r"(?:(?P<killed>dead|killed|fatalities|deaths)|(?P<injured>injured|wounded|injuries)|(?P<casualties>casualties|victims))"
+    r"(?:\s+(?:in|during)\s+(?:(?:19|20)\d\d|(?:the|these|those)\s+[\w-]+|(?:[\w-]+\s+)?(?:attacks|incidents|bombings|violence))){0,2}"
+    r",?\s+(?:there\s+)?(?:were|was)\b"
+)
+# the same breakdown with the total's noun as the sentence's subject: "The dead of 2011 were 1,156 civilians, ...",
+# "The fatalities were broken down in the report as ..." (only at the sentence's start: "... and the dead were" may
+# be another toll's)
+DEAD_WERE = re.compile(
+    r"^\W*the\s+(?:(?P<killed>dead|fatalities|deaths)|(?P<injured>injured|wounded))(?:\s+of\s+(?:19|20)\d\d)?"
+    r"\s+(?:were|included|comprised)(?:\s+broken\s+down(?:\s+(?:in|by)\s+(?:the|its)\s+[\w-]+)?\s+as)?\b"
 )
 # "fatalities among civilians, soldiers and security forces": the list of victims after 'among'
 AMONG_LIST = re.compile(r"\bamong\s+(?P<list>[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*[a-z-]+(?:\s+[a-z-]+)?){0,3}\s*,?\s+and\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\b")
@@ -562,7 +593,11 @@ BY_NAME_AFTER = re.compile(
     r"|launched|mounted|caused)\s+)?by\s+(?:the\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?"
 )
 RELATIVE_AFTER_GROUP = re.compile(r"^\W{0,4}(?:which|that|who)\s+(?:\w+\s+){0,2}?(?:killed|carried|conducted|claimed|perpetrated|launched|caused|was|were|has|had)\b")
-TARGET_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|target|at|with|from|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$")
+# ("responsibility lay with the TTP": whose the attacks were, not their target)
+TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|target|at|(?<!\blay\s)(?<!\blies\s)(?<!\brests\s)(?<!\brested\s)with|from"
+    r"|of\s+the\s+fight\s+against)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
 MEMBER_OF = re.compile(r"\b(?:a|one|two|some|several|few|former)\s+(?:\w+\s+)?(?:members?|commanders?|leaders?|operatives?)\s+of\s+(?:the\s+)?$")
 ASIDE_INTRO = re.compile(
     r"\b(?:including|covering|such\s+as|like|especially|particularly|mainly|namely|aka|incl\.)\b"
@@ -609,7 +644,12 @@ ATTACKS_ANAPHOR = re.compile(
 BACK_REFERENCE = re.compile(
     r"\b(?:in|from|during|of|by)\s+(?:those|these|such|the\s+same)\s+(?:[\w-]+\s+)?(?:events|attacks|incidents|operations|strikes|bombings|clashes)\b"
 )
-ANAPHORA = re.compile(r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b|^[\W]*(?:they|the\s+group|the\s+outfit)\b")
+ANAPHORA = re.compile(
+    r"^[\W]*(?:these|those|such|the\s+said)\s+(?:\w+\s+)?(?:attacks|incidents|operations|actions|strikes)\b"
+    # ("A year earlier the group had been blamed for ...": a time adverbial before the subject)
+    r"|^[\W]*(?:(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|in\s+(?:19|20)\d\d|last\s+year)\s*,?\s+)?"
+    r"(?:they|the\s+group|the\s+outfit)\b"
+)
 OPERATION_CONTEXT = re.compile(r"\b(?:operations?|actions|raids|encounters|offensives?|crackdowns?)\b")
 
 # clause punctuation; a clause also ends before a subordinate conjunction

@@ -214,9 +214,10 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     """People counted: what happened to them comes from a verb after the phrase or right before the number."""
     full = low[mention.end : head_end]
     reading.victim = _victim_of(full) if head not in ("people", "persons", "individuals", "others", "victims", "men") else None
-    of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel") else None
+    # "62 members of pro-government tribal lashkars", "531 men of the security forces": the owner names the victims
+    of_whom = re.match(r"\s+of\s+(?:the\s+)?([\w\s-]{2,40})", low[head_end:]) if head in ("members", "personnel", "men") else None
     if reading.victim is None and of_whom:
-        reading.victim = _victim_of(of_whom.group(1))  # "62 members of pro-government tribal lashkars"
+        reading.victim = _victim_of("of " + of_whom.group(1))
     owner = re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?=(?:were|was|had\s+been|have\s+been)\s)", low[head_end:]) if of_whom else None
     if owner:
         head_end += owner.end() - 1  # "282 personnel of law enforcement agencies were martyred": the verb is past the owner
@@ -267,13 +268,17 @@ def _count_from_verb(low: str, mention: NumberMention, reading: Reading, head_en
     among = None
     for among in lx.AMONG_WERE.finditer(before):
         pass
+    among = among or lx.DEAD_WERE.match(before)
     if among is not None and not re.search(r"[;.]", before[among.end() :]):
         _apply_verb(reading, among.lastgroup, "among-the-dead-were")
         reading.link_kind = "breakdown"
         return True
     # a breakdown list: "577 people were killed including 356 civilians, 152 soldiers and 67 militants"
     verbs = list(lx.EVENT_VERB.finditer(before))
-    if verbs and lx.LIST_INTRO.search(before, verbs[-1].end()):
+    intro = lx.LIST_INTRO.search(before, verbs[-1].end()) if verbs else None
+    if intro and lx.MEMBERS_CLAUSE_BEFORE.search(before[: intro.start()]):
+        intro = None  # "pro-government forces, which include ... 100,000 foreign soldiers": who the forces are, no toll
+    if intro:
         _apply_verb(reading, verbs[-1].lastgroup, "breakdown-list")
         reading.link_kind = "breakdown"
         return True

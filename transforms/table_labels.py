@@ -108,6 +108,11 @@ _FILLER = frozenset(
 )
 _GENERIC = re.compile(r"^\s*(?:numbers?|no\.?|nos\.?|counts?|figures?|values?|#|quantity|frequency|data)\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|unidentified|unclaimed|not claimed|not specified|unattributed)\b", re.I)
+_ATTACKS_OR_ACTIONS = re.compile(
+    r"\b(?:attacks?|incidents?)\s*(?:/|\bor\b|\band\b)\s*(?:(?:security[- ]forces?|counter-terrorism|state)\s+)?(?:operations|actions|raids)\b"
+    r"|\b(?:operations|actions|raids)\s*(?:/|\bor\b|\band\b)\s*(?:militant\s+|terrorist\s+)?(?:attacks?|incidents?)\b",
+    re.IGNORECASE,
+)
 _COMBINED = re.compile(
     r"\bcombined\b|\bterror(?:ism)? and counter|\bmilitant attacks and (?:security|operations|counter)"
     r"|\bviolence[- ]related\b|\boverall violence\b|\ball (?:forms of )?violence\b|\bconflict[- ]related\b",
@@ -147,6 +152,7 @@ class Label:
     derived: bool = False
     out_of_scope: bool = False
     combined: bool = False
+    both_sides: bool = False  # "Attacks / actions": counts attacks or operations, whichever the other label names
     # words of a row or column label that name nothing we know: "Rocket attacks", "Target killings"
     unmapped: frozenset[str] = frozenset()
 
@@ -167,8 +173,10 @@ class Label:
             return "group"
         if self.base in PEOPLE:
             return "people"
-        if self.base:
+        if self.base or self.both_sides:
             return "base"
+        if self.combined:
+            return "group"  # "Overall (attacks and actions combined)": the all-violence row
         return "other"
 
 
@@ -194,6 +202,14 @@ def _is_partial_text(text: str) -> bool:
     return bool(months) and months[-1] != "dec"
 
 
+# "a question asked by a member from Karachi": where a speaker comes from, not where the figures happened
+_PERSON_FROM_BEFORE = re.compile(
+    r"\b(?:members?|lawmakers?|legislators?|senators?|MNAs?|MPAs?|parliamentarians?|representatives?)"
+    r"\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _consumed(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with the recognised spans blanked out."""
     chars = list(text)
@@ -216,6 +232,11 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     span = bool(_YEAR_SPAN.search(bare)) or len(years) > 1
     what, _, agent = bare.partition(" by ")
     base = next((name for name, pattern in _BASES if pattern.search(what)), None)
+    # "Attacks / actions": a column of militants' attacks and of the forces' actions alike, each row says which; only
+    # a row that combines both sides counts both ("incidents" of all violence)
+    both_sides = base == "operations" and bool(_ATTACKS_OR_ACTIONS.search(what))
+    if both_sides:
+        base = None
     victims = {name for name, pattern in _VICTIMS if pattern.search(what)}
     # "Killed (civilians, SF and militants)" names every victim type: the sum, not one of them
     victim = victims.pop() if len(victims) == 1 else None
@@ -223,10 +244,19 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
     # "Balochistan Liberation Army", "Tehreek-e-Taliban Pakistan": a place inside a group's name is the group
     inside = [(m.start, m.end) for m in group_mentions]
     country_mentions = [m for m in vocabulary.find_countries(bare) if not _within(m, inside)]
-    region_mentions = [m for m in vocabulary.find_regions(bare) if not _within(m, inside)]
+    region_mentions = [
+        m for m in vocabulary.find_regions(bare) if not _within(m, inside) and not _PERSON_FROM_BEFORE.search(bare[: m.start])
+    ]
     groups = {m.target for m in group_mentions}
     if groups - {"security-forces"}:
         victim = None  # "Baloch insurgents", "nationalist militants": a group's name, not its victims
+    combined = bool(_COMBINED.search(bare)) or "all-violence" in groups
+    if (base == "operations" or both_sides or combined) and victim == "security" and "security-forces" in groups:
+        # "Security forces actions": the forces act, they are no victims; "militant attacks and security forces
+        # actions combined": the forces are one side of the total, not its group
+        victim = None
+    if combined:
+        groups.discard("security-forces")
     ambiguous = victim == "security" and "security-forces" in groups and not agent
     patterns = [YEAR, _YEAR_SPAN, _MONTH_WORD, _PERIOD_WORDS, _UNTIL, _TOTAL, _UNKNOWN, _SUICIDE, _DERIVED, _OUT_OF_SCOPE, _COMBINED]
     patterns += [pattern for _, pattern in _BASES + _VICTIMS]
@@ -253,7 +283,8 @@ def parse_label(text: str, vocabulary: Vocabulary, country: str | None = None) -
         region=bool(region_mentions),
         derived=bool(_DERIVED.search(bare)),
         out_of_scope=bool(_OUT_OF_SCOPE.search(bare)),
-        combined=bool(_COMBINED.search(bare)) or "all-violence" in groups,
+        combined=combined,
+        both_sides=both_sides,
         unmapped=frozenset(leftover),
     )
 

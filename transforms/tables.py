@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from transforms import prose_lexicon as lx
 from transforms.model import Document, Figure, Table
 from transforms.reference import Vocabulary
+from transforms.years import explicit_years
 from transforms.table_labels import (
     MARKER,
     MISSING,
@@ -52,6 +53,7 @@ class _Context:
     country: str | None
     partial_years: frozenset[int] = field(default_factory=frozenset)
     partial_markers: frozenset[str] = field(default_factory=frozenset)
+    the_year: int | None = None  # "the picture for the year is summarised below" in a report on one year
 
 
 def _blocks_before(text: str, start: int, count: int = 2) -> str:
@@ -98,6 +100,12 @@ def document_country(document: Document, vocabulary: Vocabulary, default_country
     counts = Counter(m.target for m in vocabulary.find_countries(document.text)).most_common(2)
     if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
         return counts[0][0]
+    if not counts and default_country is None:
+        # a ministry's reply names no country, only its own provinces and cities ("Khyber Pakhtunkhwa ... Quetta"):
+        # the country they all lie in, when they lie in one
+        places = {vocabulary.region_country(m.target) for m in vocabulary.find_regions(document.text)}
+        if len(places) == 1:
+            return places.pop()
     return default_country
 
 
@@ -288,6 +296,8 @@ def _year(cell: _Cell, context: _Context, published: str | None) -> tuple[int, s
         year, source, rule = section.year, section, "table:caption-year"
     elif context.caption.year is not None:
         year, source, rule = context.caption.year, context.caption, "table:caption-year"
+    elif context.the_year is not None:
+        year, source, rule = context.the_year, context.caption, "table:the-year"
     else:
         raise _Drop("no-year")
     if source.partial or year in context.partial_years or (source.marker and source.marker in context.partial_markers):
@@ -324,6 +334,8 @@ def _base(cell: _Cell, context: _Context) -> tuple[str, str | None]:
     else:
         victim = section.victim or context.caption.victim
     base = base or section.base or context.caption.base
+    if base is None and any(label.both_sides for label in (row, column)) and any(label.combined for label in (row, column)):
+        base = "incidents"  # "Attacks / actions" of a row that combines attacks and actions: incidents of all violence
     if base is None and (victim or "victim" in axes):
         base = "killed"  # a table of victim types counts the dead unless it says otherwise
     if base is None:
@@ -419,7 +431,20 @@ def _table_context(document: Document, table: Table, vocabulary: Vocabulary, fal
         # "SATP's count adds the militants killed in operations to the victims of attacks", said right above its
         # data sheet: the table's totals are of all violence, as the paragraph's are
         caption = replace(caption, combined=True)
-    return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country)
+    return _Context(caption=caption, around=around, notes=notes, country=country or fallback_country,
+                    the_year=_the_year(document, table.caption))
+
+
+# "the overall picture for the year", "the year's figures": a caption about the one year the report is on
+_THE_YEAR = re.compile(r"\b(?:for|of|during|over|in)\s+the\s+year\b(?!\s+(?:before|earlier|ago|to|of|(?:19|20)\d\d))|\bthe\s+year['’]s\b", re.IGNORECASE)
+
+
+def _the_year(document: Document, caption: str) -> int | None:
+    """The year a caption calls 'the year': the one year the title names, when the caption names no year itself."""
+    if not _THE_YEAR.search(caption) or explicit_years(caption):
+        return None
+    years = set(explicit_years(document.title or ""))
+    return years.pop() if len(years) == 1 else None
 
 
 def _says_combined(text: str) -> bool:
@@ -482,7 +507,11 @@ def _table_figures(
         partial_years=frozenset(partial),
         partial_markers=frozenset(partial_markers(notes, markers)),
     )
+    change_columns = _change_columns(column_labels)
+    column_labels = {c: replace(label, year=change_columns[c], derived=False) if c in change_columns else label
+                     for c, label in column_labels.items()}
     axes = (_axis_kind(list(row_labels.values())), _axis_kind(list(column_labels.values())))
+    row_labels, column_labels = _total_of_one_victim(row_labels), _total_of_one_victim(column_labels)
     row_labels = {r: _settle(label, axes[0]) for r, label in row_labels.items()}
     column_labels = {c: _settle(label, axes[1]) for c, label in column_labels.items()}
     figures = []
@@ -490,7 +519,7 @@ def _table_figures(
     for r in layout.data_rows:
         line, start, end = _row_line(document, table, r)
         for c in layout.data_columns:
-            value = parse_value(rows[r][c])
+            value = _percent(rows[r][c], column_labels[c].text) if c in change_columns else parse_value(rows[r][c])
             try:
                 cell = _Cell(row_labels[r], column_labels[c], sections.get(r, Label()), axes)
                 year, country, group, metric, rule = _merge_key(cell, context, document.published)
@@ -502,6 +531,8 @@ def _table_figures(
                 drops[f"table-{value}"] += 1
                 continue
             number, high, approx = value
+            if c in change_columns:
+                metric = f"{metric}_change_pct"
             if (year, country, group, metric, number) in seen:
                 continue
             seen.add((year, country, group, metric, number))
@@ -510,6 +541,50 @@ def _table_figures(
                        start=start, end=end, rule=rule, value_high=high, approx=approx)
             )
     return figures
+
+
+def _total_of_one_victim(labels: dict[int, Label]) -> dict[int, Label]:
+    """'Civilian deaths | Civilian injuries | Total': the Total sums the killed and injured of that one victim type,
+    its casualties (beside columns of several victim types a Total is of none of them)."""
+    parts = [label for label in labels.values() if label.text and not label.total]
+    victims = {label.victim for label in parts}
+    if len(victims) != 1 or None in victims or {label.base for label in parts} != {"killed", "injured"}:
+        return labels
+    victim = victims.pop()
+    return {
+        key: replace(label, victim=victim, base="casualties") if label.total and not label.victim and not label.base else label
+        for key, label in labels.items()
+    }
+
+
+# a column headed "change" or "% change" beside year columns: each row's change from the year before to the last year
+_CHANGE_HEADER = re.compile(r"^(?:%\s*)?(?:change|y-?o-?y(?:\s+change)?)(?:\s*\(?%\)?)?$", re.IGNORECASE)
+_PERCENT_CELL = re.compile(r"^(?P<sign>[-+−–]?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<pct>%?)$")
+
+
+def _change_columns(column_labels: dict[int, Label]) -> dict[int, int]:
+    """Change columns and the year each states a change for: only when the other columns are years whose last two
+    are consecutive ("2016 | 2017 | change"), else the change may be over any span and is dropped as derived."""
+    changes = [c for c, label in column_labels.items() if _CHANGE_HEADER.match(label.text)]
+    if len(changes) != 1:
+        return {}
+    years = sorted(label.year for c, label in column_labels.items() if c not in changes and label.year is not None)
+    others = [c for c in column_labels if c not in changes]
+    if len(years) < 2 or len(years) != len(others) or years[-1] - years[-2] != 1 or len(set(years)) != len(years):
+        return {}
+    if max(others) > changes[0]:
+        return {}  # the change column follows the years it compares
+    return {changes[0]: years[-1]}
+
+
+def _percent(text: str, header: str) -> tuple[float, None, bool] | str:
+    """A signed percent cell ("-25%", "+29%") of a change column; a decline is negative. A bare number is a percent
+    only under a header that says so ("Change (%)"): under "Change" alone, "-71" may be the difference in counts."""
+    match = _PERCENT_CELL.match(" ".join(text.split()))
+    if not match or not (match["pct"] or "%" in header):
+        return "derived"
+    value = float(match["num"])
+    return (-value if match["sign"] in "-−–" and match["sign"] else value), None, False
 
 
 # a table continued on the next page sits right after its first part, with only page furniture between

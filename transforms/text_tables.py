@@ -50,6 +50,19 @@ def _cells(line: str) -> tuple[tuple[str, ...], str] | None:
     return tuple(cell.strip() for cell in cells), kind
 
 
+def _indented_header(line: str, following: str) -> tuple[tuple[str, ...], str] | None:
+    """A header line pushed right past the row labels' column ("            2016     2017     change") above rows
+    that start with their label ("Militant attacks   513   386   -25%"): its first cell is the empty corner."""
+    if not line.startswith("  ") or line[: len(line) - len(line.lstrip())].strip(" "):
+        return None
+    header, below = _cells(line), _cells(following)
+    if header is None or below is None or header[1] != "aligned" or below[1] != "aligned" or following.startswith(" "):
+        return None
+    if len(below[0]) != len(header[0]) + 1 or _NUMBER.match(below[0][0]):
+        return None
+    return ("",) + header[0], "aligned"
+
+
 def _numbers(cells: tuple[str, ...]) -> int:
     """Numeric cells of a row, its label included ("2018 | 262": a year and a count)."""
     return sum(1 for cell in cells if _NUMBER.match(cell))
@@ -86,12 +99,13 @@ def find_text_tables(text: str) -> tuple[Table, ...]:
         if table is not None:
             tables.append(table)
 
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         start, end = position, position + len(line)
         position = end + 1
         if run and _RULE.match(line):
             continue  # the rule under a markdown header belongs to the table but is no row
-        found = _cells(line)
+        found = _indented_header(line, lines[number + 1] if number + 1 < len(lines) else "") or _cells(line)
         kind = (found[1], len(found[0])) if found else None
         if found and run and kind == run_kind:
             run.append((start + len(line) - len(line.lstrip()), end, found[0]))
