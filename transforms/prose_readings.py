@@ -306,7 +306,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if complement:
         # "10,000 casualties, of which 3,035 were deaths and 5,785 injuries": the noun after the verb says what it counts
         found = metric_of_phrase(complement.group("noun"))
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.base, reading.victim, reading.suicide = found[:3]
         reading.rule = "were-metric"
         return True
     of_them = lx.OF_THEM_AFTER.match(after)
@@ -340,7 +340,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         own = before[clause_start(before, len(before)) :]
         found = metric_of_phrase(trend.group(0)) or metric_of_phrase(own) or metric_of_phrase(subject)  # "taking the number of casualties to"
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule = "trend-to"
             # the whole subject, for a group named in it: "Attacks launched from across the border numbered 74"
             reading.phrase = (len(before) - len(subject), len(before))
@@ -349,13 +349,13 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if put_at:
         found = metric_of_phrase(put_at.group("phrase"))
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule, reading.phrase = "put-at", (put_at.start("phrase"), put_at.end("phrase"))
             return True
     of_these = lx.OF_THESE_AFTER.match(after)
     if of_these:
         found = metric_of_phrase(of_these.group("noun"))
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.base, reading.victim, reading.suicide = found[:3]
         were = re.match(r"\s+(?:were|was)\s+[\w-]+", after[of_these.end() :])  # "97 of the attacks were sectarian"
         reading.rule, reading.phrase = "n-of-these", (mention.end, mention.end + of_these.end() + (were.end() if were else 0))
         if found[0] == "attacks" and lx.WERE_SUICIDE.match(after, of_these.end()):
@@ -364,14 +364,14 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     record = lx.NUMBER_OF_COLON.search(before)
     found = metric_of_phrase(record.group("phrase")) if record else None
     if found:
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.base, reading.victim, reading.suicide = found[:3]
         reading.rule, reading.phrase = "number-of-colon", (record.start("phrase"), record.end("phrase"))
         return True
     label = lx.LABEL_BEFORE.search(before)
     if label:
         found = metric_of_phrase(label.group("label"))
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule, reading.phrase = "labelled-value", (label.start("label"), label.end("label"))
             if found[0] in ("killed", "injured", "casualties") and _SHARE_WORD.search(label.group("label")):
                 # "Militants and insurgents made up the largest share of the dead: 1,380": the part of the toll its
@@ -389,7 +389,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
     if partitive:
         found = metric_of_phrase(partitive.group("noun"))
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule, reading.link_kind = "partitive", "partitive"
             if found[0] == "attacks" and lx.WERE_SUICIDE.match(after):
                 reading.suicide = True  # "Out of 306 attacks, 20 were suicide bombings"
@@ -408,7 +408,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         found = metric_of_phrase(share.group("noun"))
         if found:
             # "caused 4 percent of the deaths, or 210 people": the count the share restates, of the share's noun
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule = "count-beside-share"
             return True
     gapped = lx.GAPPED_FOR_BEFORE.search(before)
@@ -430,7 +430,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if nouns:
             window = max(nouns[-2].end() if len(nouns) > 1 else 0, nouns[-1].start() - 40)
             found = metric_of_phrase(before[window : nouns[-1].end()])  # its victim is said before it, not after
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule = "elliptical"
             return True
     subject = lx.GAPPED_SUBJECT_BEFORE.search(before)
@@ -440,7 +440,7 @@ def _count_without_head(low: str, mention: NumberMention, reading: Reading, span
         if counted and lx.PERPETRATION.search(before, clause_from, counted[-1].start()):
             # "IS-K claimed 22 attacks, and the BLF nearly 40": a second subject and number, the verb and noun said once
             found = metric_of_phrase(before[max(clause_from, counted[-1].start() - 40) : counted[-1].end()])
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule, reading.phrase = "gapped-for", subject.span("who")
             return True
     if any(start <= mention.start < end for start, end in spans):
@@ -457,7 +457,7 @@ def _parenthesised(low: str, mention: NumberMention, reading: Reading) -> bool:
     if number_of and not re.match(r"\)\s*\.?\s*$", low[mention.end :]):
         found = metric_of_phrase(number_of.group("phrase"))
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule = "parenthesised-number-of"
             return True
     if re.search(r"(?:%|per\s?cent|percent|pc)\s*\($", before):
@@ -465,7 +465,7 @@ def _parenthesised(low: str, mention: NumberMention, reading: Reading) -> bool:
         of_total = re.match(r"^\)\s*of\s+(?:the\s+)?(?:total\s+)?(?:[\d,\s]+)?(?P<noun>[\w\s-]{0,40})", after)
         found = metric_of_phrase(of_total.group("noun")) if of_total else None
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule = "count-beside-share"
             return True
     return False
@@ -563,7 +563,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     if found and not lx.CHANGE_METRIC_PREP.search(window, own if found[3] >= own else 0, found[3]):
         found = None
     if found and not re.match(r"\s*(?:respectively)", window):
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.base, reading.victim, reading.suicide = found[:3]
         reading.phrase = (after_start, after_start + found[4] + 10)
         reading.rule = "change-in-phrase"
         if reading.victim is None:
@@ -581,7 +581,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
         # "the number of people injured fell to 1,871 from 2,409, or by 22 per cent": the subject of the verb's change
         found = metric_of_phrase(blank_parens(low[clause_start(low, cue_start, lx.SUBJECT_BREAK) : cue_start]))
         if found:
-            reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+            reading.base, reading.victim, reading.suicide = found[:3]
             reading.rule = "change-restated"
             return
     opener = low[clause_start(low, lead) : lead]
@@ -589,7 +589,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     if relative and re.fullmatch(r"(?:which|that)\s+(?:\w+\s+){0,2}", opener):
         # "militant fatalities, which declined by 31 per cent": the relative clause changes the noun right before it
         found = metric_of_phrase(relative.group("noun"))
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.base, reading.victim, reading.suicide = found[:3]
         reading.phrase = (relative.start("noun"), relative.end("noun"))
         reading.rule = "change-of-relative"
         return
@@ -607,7 +607,7 @@ def _read_change(low: str, mention: NumberMention, reading: Reading, previous: R
     nouns = list(lx.METRIC_NOUN.finditer(subject))
     if nouns:
         found = metric_of_phrase(subject)
-        reading.base, reading.victim, reading.suicide = found[0], found[1], found[2]
+        reading.base, reading.victim, reading.suicide = found[:3]
         offset = cue_start - len(subject)
         reading.phrase = (max(0, offset), cue_start)
         reading.rule = "change-subject"
