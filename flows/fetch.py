@@ -12,7 +12,8 @@ import soupsieve
 from bs4 import BeautifulSoup
 
 from flows.archive import Archive
-from flows.http_client import KEPT_HEADERS, HttpClient, Refused, media_type, redact
+from flows.http_client import KEPT_HEADERS, HttpClient, Refused, media_type
+from flows.redaction import redact
 from flows.registry import Source
 from flows.robots import ALLOW_ALL, RobotsRules, parse_robots, robots_url
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 
-from flows.redaction import REDACTED, redact  # noqa: F401  (flows/fetch.py and tests import them from here)
+from flows.redaction import redact
 
 USER_AGENT = "incidents/0.1 (+https://github.com/incidents-project/incidents)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})

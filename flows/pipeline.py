@@ -40,7 +40,6 @@ from flows.sources import DocumentRef, SourceResult, read_archived, read_source
 from flows.validate import ValidationFailed, ValidationReport, validate_tables
 from flows.cache import ExtractionCache
 from flows.extraction import extract_archived, extraction_pool, is_cacheable, worker_count
-from flows.extraction import extract_document  # noqa: F401  (flows/rebuild.py imports it from here)
 from flows.version import code_fingerprint, code_version
 from transforms.consistency import check_consistency
 from transforms.model import DocumentError, DocumentInfo, Extraction

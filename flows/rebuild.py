@@ -44,7 +44,7 @@ class RebuildReport:
 
 def rebuild_version(data_dir: Path, version: str) -> RebuildReport:
     """Re-extract every document of the version's recipe from the archive, rebuild its tables, compare."""
-    from flows.pipeline import extract_document
+    from flows.extraction import extract_document
 
     layout = DataDir(data_dir)
     manifest = read_manifest(check_version(layout.published, version))

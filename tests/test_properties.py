@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from flows.http_client import REDACTED, redact
+from flows.redaction import REDACTED, redact
 from flows.reading import read_vocabulary
 from tests.factories import extraction, figure
 from transforms.documents import MAX_TEXT_CHARS, binary_kind, parse_document

@@ -18,7 +18,8 @@ from werkzeug import Response
 
 from flows.archive import Archive
 from flows.fetch import Fetcher
-from flows.http_client import HttpClient, Refused, redact
+from flows.http_client import HttpClient, Refused
+from flows.redaction import redact
 from flows.registry import RegistryError, Source, parse_sources
 from flows.sources import read_file_source
 from transforms.documents import parse_document
