@@ -26,8 +26,27 @@ class Stored:
     new: bool  # False when the same bytes were already in the archive
 
 
+TMP_PREFIX = ".tmp-"  # every temporary beside a file we write; remove_partial clears leftovers in published/
+
+
 def sha256_of(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
+
+
+def _temporary_beside(path: Path, body: bytes, durable: bool) -> str:
+    """The body in a new temporary file in path's folder (created if needed), fsynced when durable; its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(body)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
 
 
 def write_once(path: Path, body: bytes, *, durable: bool = True) -> bool:
@@ -37,14 +56,8 @@ def write_once(path: Path, body: bytes, *, durable: bool = True) -> bool:
     """
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    tmp = _temporary_beside(path, body, durable)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(body)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
         # link() refuses to replace: two writers of the same bytes cannot clobber each other
         try:
             os.link(tmp, path)
@@ -57,13 +70,8 @@ def write_once(path: Path, body: bytes, *, durable: bool = True) -> bool:
 
 def write_replacing(path: Path, body: bytes) -> None:
     """Write a file whole or not at all: a temporary beside it, fsynced, then renamed over whatever was there."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    tmp = _temporary_beside(path, body, durable=True)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(body)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

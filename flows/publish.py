@@ -15,11 +15,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.archive import sha256_of
+from flows.archive import TMP_PREFIX, sha256_of
 from transforms.datapackage import render_datapackage
 from transforms.schema import describe
 
-TMP_PREFIX = ".tmp-"
 # Fixed writer settings: the same rows give the same bytes with the same pyarrow.
 PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, use_dictionary=True, write_statistics=True,
                        version="2.6", data_page_version="1.0", store_schema=True)

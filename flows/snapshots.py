@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+from flows.archive import write_replacing
 from flows.publish import TMP_PREFIX, latest_version, read_manifest
 from transforms.diff import diff_cells, summarize_diff
 
@@ -47,9 +48,8 @@ def pinned(published: Path) -> set[str]:
 
 
 def _write_pins(published: Path, pins: set[str]) -> None:
-    tmp = published / f"{TMP_PREFIX}pins-{os.getpid()}"
-    tmp.write_text("".join(f"{v}\n" for v in sorted(pins)))
-    os.replace(tmp, published / PINS)
+    # its temporary is named with TMP_PREFIX, so a run killed while writing leaves nothing remove_partial keeps
+    write_replacing(published / PINS, "".join(f"{v}\n" for v in sorted(pins)).encode())
 
 
 def check_version(published: Path, version: str) -> Path:
